@@ -1,0 +1,148 @@
+'use strict';
+// Sample functions served by the gateway under both URL styles.
+//
+// A handler is called as handler(ctx, res) with
+//   ctx = { method, path, sub, query, headers, body (Buffer), claims (verified JWT claims or null) }
+// and either returns (or resolves to) { status, headers?, body? } — body may be a Buffer,
+// a string (sent as UTF-8) or any other value (sent as JSON) — or drives the raw node
+// `res` itself (streaming / failure simulations) and returns undefined.
+const http = require('http');
+
+const DEFAULT_TEXT = '你好，世界！🌏 mp-functions';
+const JSON_TEXT = '你好，世界！🌏';
+
+/** Integer query parameter with a default, clamped to [min, max]. */
+function intParam(raw, fallback, min, max) {
+  const n = Number.parseInt(raw, 10);
+  return Number.isFinite(n) ? Math.min(Math.max(n, min), max) : fallback;
+}
+
+function parseJson(body) {
+  if (!body || body.length === 0) return undefined;
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+// Headers the `headers` function must not let a caller set: they would corrupt the framing.
+const UNSETTABLE = new Set(['content-length', 'transfer-encoding', 'connection']);
+
+const functions = {
+  hello({ body, query }) {
+    const json = parseJson(body);
+    const name = (json && typeof json.name === 'string' && json.name) || query.name || 'world';
+    return { status: 200, body: { message: `Hello ${name}!` } };
+  },
+
+  mirror({ method, path, sub, query, headers, body, claims }) {
+    return {
+      status: 200,
+      body: {
+        method,
+        path,
+        sub,
+        query,
+        headers,
+        contentType: headers['content-type'] ?? null,
+        bodyText: body.toString('utf8'),
+        bodyBase64: body.toString('base64'),
+        bodyLength: body.length,
+        claims,
+      },
+    };
+  },
+
+  status({ query, sub }) {
+    const code = intParam(query.code ?? sub.split('/')[0], 500, 0, 999);
+    const status = code >= 200 && code <= 599 ? code : 500; // 1xx would break the exchange
+    const headers = {};
+    if (query.relay === '1' || query.relay === 'true') headers['x-relay-error'] = 'true';
+    if (status === 204 || status === 304) return { status, headers };
+    if (query.type === 'text') {
+      headers['content-type'] = 'text/plain; charset=utf-8';
+      return { status, headers, body: `函数出错了: ${status}` };
+    }
+    return { status, headers, body: { error: http.STATUS_CODES[status] || 'Function failed', code: status } };
+  },
+
+  binary({ body, query }) {
+    let bytes = body;
+    if (bytes.length === 0) {
+      bytes = Buffer.alloc(intParam(query.size, 256, 0, 64 * 1024 * 1024));
+      for (let i = 0; i < bytes.length; i++) bytes[i] = i % 256;
+    }
+    return { status: 200, headers: { 'content-type': query.type || 'application/octet-stream' }, body: bytes };
+  },
+
+  text({ query }) {
+    const text = query.json === '1' ? JSON.stringify({ text: query.text ?? JSON_TEXT }) : query.text ?? DEFAULT_TEXT;
+    return { status: 200, headers: { 'content-type': query.type || 'text/plain; charset=utf-8' }, body: text };
+  },
+
+  empty() {
+    return { status: 204 };
+  },
+
+  'bad-json'() {
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"oops":' };
+  },
+
+  slow({ query }, res) {
+    const ms = intParam(query.ms, 1000, 0, 60000);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ status: 200, body: { waited: ms } }), ms);
+      // Client went away (e.g. an aborted request): stop waiting. The gateway marks
+      // the log entry `aborted: true` from its own close listener.
+      res.on('close', () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+    });
+  },
+
+  sse({ query }, res) {
+    const count = intParam(query.count, 5, 0, 10000);
+    const interval = intParam(query.interval, 50, 0, 60000);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.flushHeaders(); // let the client see the response before the first event
+    let sent = 0;
+    let timer;
+    const tick = () => {
+      if (sent < count) {
+        sent += 1;
+        res.write(`data: ${JSON.stringify({ index: sent, text: `第${sent}条消息：你好` })}\n\n`);
+        timer = setTimeout(tick, interval);
+      } else {
+        res.end('event: done\ndata: [DONE]\n\n');
+      }
+    };
+    res.on('close', () => clearTimeout(timer));
+    tick();
+  },
+
+  drop(ctx, res) {
+    const part = '{"items":[1,2,3],"note":"this body is cut off mid-';
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': 1024 });
+    // Wait until the partial body is flushed so the client really sees a truncated body.
+    res.write(part, () => setTimeout(() => res.destroy(), 20));
+  },
+
+  headers({ query }) {
+    const set = {};
+    for (const [name, value] of Object.entries(query)) {
+      if (UNSETTABLE.has(name.toLowerCase())) continue;
+      try {
+        http.validateHeaderName(name);
+        http.validateHeaderValue(name, value);
+        set[name] = value; // the gateway uses res.setHeader, which keeps this casing on the wire
+      } catch {
+        // not a legal header: skip it
+      }
+    }
+    return { status: 200, headers: set, body: { headers: set } };
+  },
+};
+
+module.exports = functions;

@@ -1,0 +1,38 @@
+import { FunctionsRequestError } from './errors/FunctionsRequestError'
+import type { PlatformBody } from './types'
+
+declare const Blob: any
+declare const FormData: any
+
+export interface EncodedBody {
+  data?: string | ArrayBuffer | PlatformBody
+  /** The Content-Type this body implies; used only when the caller set none. */
+  type?: string
+}
+
+const OCTET_STREAM = 'application/octet-stream'
+
+/** The one place where a body becomes text or bytes, and where its Content-Type is inferred. */
+export function encodeBody(body: any): EncodedBody {
+  const kind = typeof body
+  if (body == null) return {}
+  if (kind == 'string') return { data: body, type: 'text/plain' }
+  if (body instanceof ArrayBuffer) return { data: body, type: OCTET_STREAM }
+  // functions-js sends a Uint8Array as {"0":97,…}; its bytes are what the caller meant.
+  if (ArrayBuffer.isView(body)) {
+    return { data: new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice().buffer, type: OCTET_STREAM }
+  }
+  // Where the platform has them, Blob and FormData go to the transport untouched (fetch sends them
+  // natively, adding the multipart boundary itself).
+  if (typeof Blob != 'undefined' && body instanceof Blob) return { data: body, type: body.type || OCTET_STREAM }
+  if (typeof FormData != 'undefined' && body instanceof FormData) return { data: body }
+  // These would serialize to nothing ("{}" or undefined) instead of failing.
+  if (/^(fu|sy|bi)/.test(kind) || body instanceof Map || body instanceof Set || body.getReader) {
+    throw new FunctionsRequestError(`Cannot send a ${kind == 'object' ? body.constructor.name : kind} body`)
+  }
+  try {
+    return { data: JSON.stringify(body), type: 'application/json' }
+  } catch (e) {
+    throw new FunctionsRequestError('The body is not JSON-serializable: ' + (e as Error).message, e)
+  }
+}

@@ -1,0 +1,11 @@
+import type { ResponseLike } from '../types'
+import { FunctionsError } from './FunctionsError'
+
+/** A 2xx answer whose body does not match its Content-Type; `context` is the response, still readable. */
+export class FunctionsResponseError extends FunctionsError {
+  declare code: 'INVALID_RESPONSE'
+  declare context: ResponseLike
+  constructor(message: string, context: ResponseLike) {
+    super(message, 'FunctionsResponseError', context, 'INVALID_RESPONSE')
+  }
+}

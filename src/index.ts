@@ -1,0 +1,20 @@
+export { createFunctions } from './client'
+export { fetchTransport, type FetchLike } from './transports/fetch'
+export {
+  miniProgramTransport,
+  classifyFailure,
+  type MiniProgramRequest,
+  type MiniProgramRequestOptions,
+  type MiniProgramResponse,
+  type MiniProgramFailure,
+} from './transports/mini-program'
+export { sessionFromStorage, type SessionOptions } from './session'
+export { createAbortController, type AbortControllerLike } from './abort'
+export { FunctionRegion } from './region'
+export { FunctionsError } from './errors/FunctionsError'
+export { FunctionsFetchError } from './errors/FunctionsFetchError'
+export { FunctionsHttpError } from './errors/FunctionsHttpError'
+export { FunctionsRelayError } from './errors/FunctionsRelayError'
+export { FunctionsRequestError } from './errors/FunctionsRequestError'
+export { FunctionsResponseError } from './errors/FunctionsResponseError'
+export type * from './types'

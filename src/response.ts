@@ -1,0 +1,51 @@
+import type { ResponseLike, TransportResponse } from './types'
+import { decodeText } from './utf8'
+
+/** The one place that decides how a body is read from its media type (parameters and case ignored). */
+export function bodyKind(contentType: string | null): 'json' | 'binary' | 'stream' | 'text' {
+  const type = (contentType || '').split(';')[0].trim().toLowerCase()
+  return /[/+]json$/.test(type)
+    ? 'json'
+    : type == 'text/event-stream'
+      ? 'stream'
+      : /^(image|audio|video|font)\/|octet|pdf|zip|wasm|msword|x-(tar|bzip|7z|rar)|vnd\.(ms-|openxml)/.test(type)
+        ? 'binary'
+        : 'text'
+}
+
+export function createResponse(url: string, raw: TransportResponse): ResponseLike {
+  const buffer = raw.data
+  // No prototype, so a header named "constructor" finds nothing it should not.
+  const map: Record<string, string> = Object.create(null)
+  for (const name in raw.header) map[name.toLowerCase()] = String(raw.header[name])
+  const get = (name: string) => ((name = name.toLowerCase()) in map ? map[name] : null)
+  let text: string
+  const response: ResponseLike = {
+    url,
+    status: raw.statusCode,
+    ok: ((raw.statusCode / 100) | 0) == 2,
+    headers: {
+      get,
+      has: (name) => get(name) != null,
+      forEach: (callback) => Object.keys(map).forEach((name) => callback(map[name], name)),
+    },
+    text: async () => (text = text != null ? text : decodeText(buffer)),
+    json: () => response.text().then(JSON.parse),
+    arrayBuffer: async () => buffer.slice(0),
+  }
+  return response
+}
+
+/**
+ * What an answer's body becomes in `data` (or `error.body`); JSON that does not parse rejects.
+ * multipart/form-data stays text on every platform: mini-programs have no FormData to parse it into.
+ */
+export async function readBody(response: ResponseLike, buffer: ArrayBuffer): Promise<unknown> {
+  const kind = bodyKind(response.headers.get('content-type'))
+  if (response.status == 204) return ''
+  if (kind == 'binary') return buffer
+  // Like functions-js, a stream is handed over as the response itself.
+  if (kind == 'stream') return response
+  const text = await response.text()
+  return kind == 'json' && text ? JSON.parse(text) : text
+}

@@ -1,0 +1,16 @@
+import { FunctionsFetchError } from './errors/FunctionsFetchError'
+import type { Transport, TransportOptions, TransportResponse, TransportTask } from './types'
+
+/** Runs one transport request as a promise that settles once; a failure rejects as `FunctionsFetchError`. */
+export function send(
+  transport: Transport,
+  options: Omit<TransportOptions, 'success' | 'fail'>,
+): { promise: Promise<TransportResponse>; abort(): void } {
+  let task: TransportTask | void
+  const promise = new Promise<TransportResponse>((resolve, reject) => {
+    task = transport(
+      Object.assign({}, options, { success: resolve, fail: (error: unknown, code?: any) => reject(new FunctionsFetchError(error, code)) }),
+    )
+  })
+  return { promise, abort: () => task && task.abort() }
+}

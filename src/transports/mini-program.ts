@@ -1,0 +1,73 @@
+import type { Transport, TransportFailureCode } from '../types'
+import { encodeUtf8 } from '../utf8'
+
+export interface MiniProgramResponse {
+  statusCode?: number
+  header?: Record<string, string>
+  /** Alipay's names. */
+  status?: number
+  headers?: Record<string, string>
+  data?: unknown
+}
+
+/** How `wx.request` (and its kin) report a failure; Alipay also sends non-2xx answers here. */
+export interface MiniProgramFailure extends MiniProgramResponse {
+  errMsg?: string
+  errno?: number
+  errorMessage?: string
+  error?: number
+}
+
+export interface MiniProgramRequestOptions {
+  url: string
+  method: any
+  header: Record<string, string>
+  data?: any
+  timeout?: number
+  dataType: string
+  responseType: 'arraybuffer'
+  success(response: MiniProgramResponse): void
+  fail(failure: MiniProgramFailure): void
+}
+
+/** `wx.request`, `my.request`, `tt.request`, `Taro.request`, `uni.request`: any function of this shape. */
+export type MiniProgramRequest = (options: MiniProgramRequestOptions) => any
+
+/** The one place a mini-program failure is classified: by errno where known, else by a pattern (messages vary and are localized). */
+export function classifyFailure(failure: MiniProgramFailure): TransportFailureCode {
+  const message = String((failure && (failure.errMsg || failure.errorMessage)) || '')
+  if ((failure && failure.errno == 5) || /time\s*out|超时/i.test(message)) return 'TIMEOUT'
+  if (/abort/i.test(message)) return 'ABORTED'
+  return 'NETWORK_ERROR'
+}
+
+function toArrayBuffer(data: unknown): ArrayBuffer {
+  if (data instanceof ArrayBuffer) return data
+  // Some platforms ignore responseType and hand back text or already-parsed JSON.
+  return encodeUtf8(data == null ? '' : typeof data == 'string' ? data : JSON.stringify(data))
+}
+
+/** Adapts a `wx.request`-shaped function: bytes in and out, every failure classified. */
+export function miniProgramTransport(request: MiniProgramRequest): Transport {
+  return ({ url, method, header, data, timeout, success, fail }) => {
+    const answer = (response: MiniProgramResponse) =>
+      success({
+        statusCode: (response.statusCode || response.status) as number,
+        header: response.header || response.headers || {},
+        data: toArrayBuffer(response.data),
+      })
+    const task = request({
+      url,
+      method,
+      header,
+      data,
+      timeout,
+      // Anything but 'json' keeps the platform from parsing (and silently mangling) the body.
+      dataType: 'text',
+      responseType: 'arraybuffer',
+      success: answer,
+      fail: (failure) => (failure && failure.status ? answer(failure) : fail(failure, classifyFailure(failure))),
+    })
+    return { abort: () => task && typeof task.abort == 'function' && task.abort() }
+  }
+}

@@ -1,0 +1,168 @@
+import type { FunctionsError } from './errors/FunctionsError'
+import type { FunctionRegion } from './region'
+
+/**
+ * What went wrong, stable across releases:
+ * - `HTTP_ERROR`: the function answered with a non-2xx status (`FunctionsHttpError`)
+ * - `RELAY_ERROR`: the Supabase relay failed the call, header `x-relay-error: true` (`FunctionsRelayError`)
+ * - `NETWORK_ERROR`: the request could not be sent or the connection broke (`FunctionsFetchError`)
+ * - `TIMEOUT`: `timeout` ran out before the answer was complete (`FunctionsFetchError`)
+ * - `ABORTED`: `signal` aborted the call (`FunctionsFetchError`)
+ * - `INVALID_REQUEST`: the call or the client's options are wrong; nothing was sent (`FunctionsRequestError`)
+ * - `INVALID_RESPONSE`: a 2xx answer whose body does not match its Content-Type (`FunctionsResponseError`)
+ */
+export type FunctionsErrorCode =
+  | 'HTTP_ERROR'
+  | 'RELAY_ERROR'
+  | 'NETWORK_ERROR'
+  | 'TIMEOUT'
+  | 'ABORTED'
+  | 'INVALID_REQUEST'
+  | 'INVALID_RESPONSE'
+
+/** The codes a transport may report when a request fails. */
+export type TransportFailureCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
+
+/** A `Blob` or `FormData`, where the platform has them: handed to the transport untouched. */
+export type PlatformBody = object
+
+/** One HTTP request, shaped after `wx.request` so mini-program transports stay thin. */
+export interface TransportOptions {
+  url: string
+  method: HttpMethod
+  /** Header names keep the caller's casing; no two differ only by case. */
+  header: Record<string, string>
+  data?: string | ArrayBuffer | PlatformBody
+  /** Milliseconds; a hint for platforms with their own default (WeChat: 60 s). The client enforces it too. */
+  timeout?: number
+  success(response: TransportResponse): void
+  /** `error` is what the platform failed with; it becomes `FunctionsFetchError.context`. */
+  fail(error: unknown, code?: TransportFailureCode): void
+}
+
+export interface TransportResponse {
+  statusCode: number
+  /** As the server sent them (any casing). */
+  header: Record<string, string>
+  /** The body's bytes. */
+  data: ArrayBuffer
+}
+
+export interface TransportTask {
+  abort(): void
+}
+
+/** The HTTP layer: `fetchTransport()`, `miniProgramTransport(wx.request)`, or the framework plugins' own. */
+export type Transport = (options: TransportOptions) => TransportTask | void
+
+/** `AbortSignal`, a polyfill's, or `createAbortController().signal`. */
+export interface AbortSignalLike {
+  readonly aborted: boolean
+  readonly reason?: any
+  addEventListener(type: 'abort', listener: () => void): void
+  removeEventListener(type: 'abort', listener: () => void): void
+}
+
+/** Sync or async key/value storage: `localStorage`, or a wrapper over `wx`/`Taro`/`uni` storage. */
+export interface SessionStorage {
+  getItem(key: string): unknown
+  setItem(key: string, value: any): unknown
+  removeItem(key: string): unknown
+}
+
+/** The signed-in user's session as supabase-js / supabase-wechat-stable-v2 store it. */
+export interface Session {
+  access_token: string
+  refresh_token?: string
+  /** Unix seconds. */
+  expires_at?: number
+  expires_in?: number
+  token_type?: string
+  user?: unknown
+  [key: string]: unknown
+}
+
+export interface FunctionsOptions {
+  /** Project URL, e.g. `https://<ref>.supabase.co` or `https://<ref>.baseapi.memfiredb.com`. */
+  url?: string
+  /** The project's anon (public) key: sent as `apikey`, and as the Bearer token when no user is signed in. */
+  anonKey?: string
+  transport: Transport
+  /** Where bare function names go; default `${url}/functions/v1`. For MemFire: `https://functions1.memfiredb.com/<id>`. */
+  functionsUrl?: string
+  /** Other origins allowed to receive the keys and the user's token, e.g. `['https://functions1.memfiredb.com']`. */
+  trustedOrigins?: string[]
+  /** Sent with every call (below the call's own headers). */
+  headers?: Record<string, string>
+  region?: FunctionRegion | (string & {})
+  /** Default timeout for every call, in milliseconds. */
+  timeout?: number
+  /**
+   * Supplies the signed-in user's access token for each call: `sessionFromStorage(storage)`, or your
+   * own (e.g. from supabase-js). Without one, or when it gives nothing, the anon key is the Bearer token.
+   */
+  accessToken?: AccessTokenHook
+}
+
+/** What an `accessToken` hook learns about the client calling it. */
+export interface ClientContext {
+  url?: string
+  anonKey?: string
+  transport: Transport
+}
+
+export type AccessTokenHook = (client: ClientContext) => string | null | undefined | Promise<string | null | undefined>
+
+export interface InvokeOptions {
+  /** Default `POST`. */
+  method?: HttpMethod
+  headers?: Record<string, string | number | boolean | undefined>
+  body?: unknown
+  region?: FunctionRegion | (string & {})
+  /** Milliseconds; `0` means none. Overrides the client's. */
+  timeout?: number
+  signal?: AbortSignalLike
+}
+
+/** A read-only `Headers`: names are case-insensitive. */
+export interface HeadersLike {
+  get(name: string): string | null
+  has(name: string): boolean
+  forEach(callback: (value: string, name: string) => void): void
+}
+
+/** What `response` and `error.context` are: enough of `Response` for the functions-js habits. */
+export interface ResponseLike {
+  readonly url: string
+  readonly status: number
+  readonly ok: boolean
+  readonly headers: HeadersLike
+  /** Readable any number of times, also after `invoke` parsed the body. */
+  text(): Promise<string>
+  json(): Promise<any>
+  arrayBuffer(): Promise<ArrayBuffer>
+}
+
+export interface FunctionsResponseSuccess<T> {
+  data: T
+  error: null
+  response: ResponseLike
+}
+
+export interface FunctionsResponseFailure {
+  data: null
+  error: FunctionsError
+  /** Present whenever an answer arrived (HTTP, relay and invalid-response errors). */
+  response?: ResponseLike
+}
+
+export type FunctionsResponse<T> = FunctionsResponseSuccess<T> | FunctionsResponseFailure
+
+export interface FunctionsClient {
+  /** Resolves with `{ data, error, response }`; never rejects. */
+  invoke<T = any>(functionName: string, options?: InvokeOptions): Promise<FunctionsResponse<T>>
+  /** Sends `token` as the Bearer token from now on; `null` goes back to the stored session. */
+  setAuth(token: string | null): void
+}
