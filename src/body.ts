@@ -26,8 +26,9 @@ export function encodeBody(body: any): EncodedBody {
   // natively, adding the multipart boundary itself).
   if (typeof Blob != 'undefined' && body instanceof Blob) return { data: body, type: body.type || OCTET_STREAM }
   if (typeof FormData != 'undefined' && body instanceof FormData) return { data: body }
-  // These would serialize to nothing ("{}" or undefined) instead of failing.
-  if (/^(fu|sy|bi)/.test(kind) || body instanceof Map || body instanceof Set || body.getReader) {
+  // These would serialize to nothing ("{}" or undefined) instead of failing: functions, symbols,
+  // BigInts, streams, and collections (Map, Set, URLSearchParams, Headers) other than arrays.
+  if (/^(fu|sy|bi)/.test(kind) || body.getReader || (body.entries && !Array.isArray(body))) {
     throw new FunctionsRequestError(`Cannot send a ${kind == 'object' ? body.constructor.name : kind} body`)
   }
   try {

@@ -27,7 +27,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
         : ''
   const context = { url, anonKey: o.anonKey, transport: o.transport }
   // New-format publishable keys are not JWTs, so they are never sent as a Bearer token.
-  const anonBearer = /^sb_publishable_/.test(o.anonKey!) ? '' : o.anonKey
+  const anonBearer = /^sb_publishable_/.test(o.anonKey!) ? undefined : o.anonKey
   let authToken: string | null
 
   async function bearer() {
@@ -48,6 +48,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
     let settled = false
     let timer: any
     let abort: (() => void) | undefined
+    let unlisten: (() => void) | undefined
     let response: ResponseLike | undefined
 
     return new Promise((resolve) => {
@@ -56,7 +57,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
         settled = true
         resolve({ data, error, response } as FunctionsResponse<T>)
         clearTimeout(timer)
-        if (signal) signal.removeEventListener('abort', onAbort)
+        if (unlisten) unlisten()
         // A call ended by its timeout or signal cancels the real request too.
         if (abort) abort()
       }
@@ -68,7 +69,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(method) && `Unsupported method "${method}"`) ||
           (options.body != null && /^(GET|HEAD)$/.test(method) && `A ${method} request cannot have a body: use the query`) ||
           // setTimeout fires at once past 2^31 - 1 ms, so a larger timeout would silently be none.
-          (timeout && !(timeout === +timeout && timeout > 0 && timeout < 2 ** 31) && 'timeout must be 0 to 2147483647 ms') ||
+          (timeout != null && !(timeout === +timeout && timeout >= 0 && timeout < 2 ** 31) && 'timeout must be 0 to 2147483647 ms') ||
           (signal && !signal.addEventListener && 'signal must be an AbortSignal')
         if (error) throw new FunctionsRequestError(error)
         const address = functionUrl(functionsUrl!, name, region)
@@ -84,16 +85,19 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
             settle(new FunctionsFetchError(new Error(`No answer within ${timeout} ms`), 'TIMEOUT'))
           }, timeout)
         }
-        if (signal) signal.addEventListener('abort', onAbort)
+        if (signal) {
+          signal.addEventListener('abort', onAbort)
+          unlisten = () => signal.removeEventListener('abort', onAbort)
+        }
 
-        const token = headers.authorization ? '' : await bearer()
+        const token = headers.authorization ? undefined : await bearer()
         if (settled) return
         // SDK defaults sit below everything the caller set, whatever its casing.
         const sending = send(o.transport, {
           url: address,
           method,
           header: headerObject(
-            setHeaders(
+            Object.assign(
               setHeaders({}, {
                 'Content-Type': encoded.type,
                 'x-region': region,

@@ -13,6 +13,7 @@ export function setHeaders(map: HeaderMap, headers?: Record<string, unknown> | n
     }
     map[name.toLowerCase()] = [name, value as string]
   }
+  if (headers && typeof headers != 'object') throw new FunctionsRequestError('headers must be an object')
   for (const name in headers || {}) add((headers as Record<string, unknown>)[name], name)
   return map
 }
