@@ -21,7 +21,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
   // Reported by every call rather than thrown here, where it would crash the app at start-up.
   const problem =
     typeof o.transport != 'function'
-      ? 'createFunctions: transport is missing, e.g. fetchTransport()'
+      ? 'createFunctions: transport is missing'
       : (url && !trusted[0]) || trusted.slice(1).some((origin) => !origin)
         ? 'createFunctions: url, functionsUrl, trustedOrigins must be http(s)'
         : ''
