@@ -1,0 +1,189 @@
+import { createFunctions, fetchTransport, sessionFromStorage } from '../src'
+import { mapStorage, type Gateway } from './helpers/transport-suite'
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startGateway } = require('../gateway')
+
+const KEY = 'sb-127-auth-token'
+let gw: Gateway
+
+beforeAll(async () => {
+  gw = await startGateway()
+})
+afterAll(() => gw.close())
+beforeEach(() => {
+  gw.clearRequests()
+  gw.setRefreshMode('ok')
+})
+
+function client(storage: ReturnType<typeof mapStorage>, storageKey?: string) {
+  return createFunctions({
+    url: gw.url,
+    anonKey: gw.anonKey,
+    transport: fetchTransport(),
+    accessToken: sessionFromStorage(storage, { storageKey }),
+  })
+}
+
+const bearerSeen = async (functions: ReturnType<typeof client>) => {
+  const { data, error } = await functions.invoke('mirror')
+  if (error) throw error
+  return data.headers.authorization.replace('Bearer ', '')
+}
+
+describe('reading the session', () => {
+  it('derives the key from the project URL’s first host label, as supabase-js does', async () => {
+    const session = gw.createSession()
+    expect(await bearerSeen(client(mapStorage({ [KEY]: JSON.stringify(session) })))).toBe(session.access_token)
+  })
+
+  it('takes a custom storageKey', async () => {
+    const session = gw.createSession()
+    expect(await bearerSeen(client(mapStorage({ custom: JSON.stringify(session) }), 'custom'))).toBe(session.access_token)
+  })
+
+  it('reads a session stored as an object too (Taro/uni storage unwrap it that way)', async () => {
+    const session = gw.createSession()
+    expect(await bearerSeen(client(mapStorage({ [KEY]: session })))).toBe(session.access_token)
+  })
+
+  it.each([
+    ['missing (wx gives "")', ''],
+    ['not JSON', '{not json'],
+    ['JSON of the wrong shape', JSON.stringify({ token: 'x' })],
+    ['an empty access token', JSON.stringify({ access_token: '' })],
+    ['a number', 42],
+    ['null', null],
+    ['an array', '[]'],
+  ])('a session that is %s means signed out: the anon key goes', async (_, stored) => {
+    expect(await bearerSeen(client(mapStorage({ [KEY]: stored })))).toBe(gw.anonKey)
+  })
+
+  it('storage that throws means signed out, not a failed call', async () => {
+    const storage = {
+      getItem: () => {
+        throw new Error('storage broken')
+      },
+      setItem() {},
+      removeItem() {},
+    }
+    expect(await bearerSeen(client(storage as any))).toBe(gw.anonKey)
+  })
+
+  it('async storage works', async () => {
+    const session = gw.createSession()
+    const storage = {
+      getItem: async () => JSON.stringify(session),
+      setItem: async () => undefined,
+      removeItem: async () => undefined,
+    }
+    expect(await bearerSeen(client(storage as any))).toBe(session.access_token)
+  })
+
+  it('one storage read per call, and no JSON parse of the session while it has not changed', async () => {
+    const session = JSON.stringify(gw.createSession())
+    const storage = mapStorage({ [KEY]: session })
+    let reads = 0
+    const counting = { ...storage, getItem: (key: string) => (reads++, storage.getItem(key)) }
+    const functions = client(counting)
+    const parse = jest.spyOn(JSON, 'parse')
+    try {
+      for (let i = 0; i < 5; i++) await functions.invoke('text')
+      expect(reads).toBe(5)
+      expect(parse.mock.calls.filter(([text]) => text === session)).toHaveLength(1)
+      // A new session in storage (another sign-in) is picked up on the next call.
+      const next = gw.createSession()
+      storage.map.set(KEY, JSON.stringify(next))
+      expect(await bearerSeen(functions)).toBe(next.access_token)
+    } finally {
+      parse.mockRestore()
+    }
+  })
+})
+
+describe('refreshing', () => {
+  it('refreshes a session within 30 s of expiry, not one with longer to live', async () => {
+    const fresh = gw.createSession({ expiresIn: 120 })
+    await bearerSeen(client(mapStorage({ [KEY]: JSON.stringify(fresh) })))
+    expect(gw.refreshRequests()).toHaveLength(0)
+    const expiring = gw.createSession({ expiresIn: 20 })
+    const token = await bearerSeen(client(mapStorage({ [KEY]: JSON.stringify(expiring) })))
+    expect(gw.refreshRequests()).toHaveLength(1)
+    expect(token).not.toBe(expiring.access_token)
+  })
+
+  it('sends the refresh to the project with the anon key, as the auth client does', async () => {
+    await bearerSeen(client(mapStorage({ [KEY]: JSON.stringify(gw.createSession({ expiresIn: 0 })) })))
+    const [refresh] = gw.refreshRequests()
+    expect(refresh.headers.apikey).toBe(gw.anonKey)
+    expect(refresh.headers.authorization).toBe(`Bearer ${gw.anonKey}`)
+    expect(refresh.query).toEqual({ grant_type: 'refresh_token' })
+  })
+
+  it('50 concurrent calls with an expired session make exactly one refresh', async () => {
+    gw.setRefreshMode('slow')
+    const storage = mapStorage({ [KEY]: JSON.stringify(gw.createSession({ expiresIn: -60 })) })
+    const functions = client(storage)
+    const results = await Promise.all(Array.from({ length: 50 }, () => functions.invoke('mirror')))
+    expect(gw.refreshRequests()).toHaveLength(1)
+    const stored = JSON.parse(storage.map.get(KEY) as string)
+    expect(results.every(({ data }) => data.headers.authorization === `Bearer ${stored.access_token}`)).toBe(true)
+  })
+
+  it('a call that read the old session after the refresh joins it instead of spending the used refresh token', async () => {
+    const old = JSON.stringify(gw.createSession({ expiresIn: -60 }))
+    const storage = mapStorage({ [KEY]: old })
+    const functions = client(storage)
+    const first = await bearerSeen(functions)
+    // Another page (or a stale storage copy) still holds the old session.
+    storage.map.set(KEY, old)
+    expect(await bearerSeen(functions)).toBe(first)
+    expect(gw.refreshRequests()).toHaveLength(1)
+  })
+
+  it('writes the new session back in the format it read: a JSON string stays a string, an object an object', async () => {
+    const asString = mapStorage({ [KEY]: JSON.stringify(gw.createSession({ expiresIn: -1 })) })
+    await bearerSeen(client(asString))
+    expect(typeof asString.map.get(KEY)).toBe('string')
+    expect(JSON.parse(asString.map.get(KEY) as string).expires_at).toBeGreaterThan(Date.now() / 1000)
+    const asObject = mapStorage({ [KEY]: gw.createSession({ expiresIn: -1 }) })
+    await bearerSeen(client(asObject))
+    expect(typeof asObject.map.get(KEY)).toBe('object')
+    expect((asObject.map.get(KEY) as any).access_token).toBeTruthy()
+  })
+
+  it('a refresh the server rejects signs the user out once; the call goes out with the anon key', async () => {
+    gw.setRefreshMode('reject')
+    const storage = mapStorage({ [KEY]: JSON.stringify(gw.createSession({ expiresIn: -1 })) })
+    const functions = client(storage)
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => bearerSeen(functions)))
+    expect(tokens.every((token) => token === gw.anonKey)).toBe(true)
+    expect(storage.map.has(KEY)).toBe(false)
+    expect(gw.refreshRequests()).toHaveLength(1)
+  })
+
+  it.each(['drop', 'error500'])('a refresh that fails for a network reason (%s) keeps the session and is retried next call', async (mode) => {
+    gw.setRefreshMode(mode)
+    const session = gw.createSession({ expiresIn: 20 })
+    const storage = mapStorage({ [KEY]: JSON.stringify(session) })
+    const functions = client(storage)
+    // Still valid for 20 s: the call goes out with the current token.
+    expect(await bearerSeen(functions)).toBe(session.access_token)
+    expect(storage.map.get(KEY)).toBe(JSON.stringify(session))
+    gw.setRefreshMode('ok')
+    expect(await bearerSeen(functions)).not.toBe(session.access_token)
+    expect(gw.refreshRequests()).toHaveLength(2)
+  })
+
+  it('without a project URL there is nothing to refresh against: the stored token is used as is', async () => {
+    const session = gw.createSession({ expiresIn: 10 })
+    const functions = createFunctions({
+      functionsUrl: `${gw.url}/mf-demo`,
+      anonKey: gw.anonKey,
+      transport: fetchTransport(),
+      accessToken: sessionFromStorage(mapStorage({ custom: JSON.stringify(session) }), { storageKey: 'custom' }),
+    })
+    const { data } = await functions.invoke('mirror')
+    expect(data.headers.authorization).toBe(`Bearer ${session.access_token}`)
+    expect(gw.refreshRequests()).toHaveLength(0)
+  })
+})
