@@ -42,7 +42,8 @@ export function classifyFailure(failure: MiniProgramFailure): TransportFailureCo
 }
 
 function toArrayBuffer(data: unknown): ArrayBuffer {
-  if (data instanceof ArrayBuffer) return data
+  // A tag check, not instanceof: platform bridges may hand over buffers from another realm.
+  if (Object.prototype.toString.call(data) == '[object ArrayBuffer]') return data as ArrayBuffer
   // Some platforms ignore responseType and hand back text or already-parsed JSON.
   return encodeUtf8(data == null ? '' : typeof data == 'string' ? data : JSON.stringify(data))
 }

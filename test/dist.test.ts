@@ -1,0 +1,97 @@
+import * as acorn from 'acorn'
+import { readFileSync } from 'fs'
+import { join } from 'path'
+import * as vm from 'vm'
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createWx } = require('./helpers/fake-wx')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startGateway } = require('../gateway')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { measureAll } = require('../scripts/size')
+
+const dist = join(__dirname, '..', 'dist')
+const read = (file: string) => readFileSync(join(dist, file), 'utf8')
+
+describe('the built package', () => {
+  it('ships nothing newer than ES2017 (mini-program tools do not transpile node_modules)', () => {
+    expect(() => acorn.parse(read('index.mjs'), { ecmaVersion: 2017, sourceType: 'module' })).not.toThrow()
+    expect(() => acorn.parse(read('index.cjs'), { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow()
+  })
+
+  it('resolves through package.json exports for require and import, with types', async () => {
+    const cjs = require('mp-functions')
+    const esm = await import('mp-functions')
+    for (const api of [cjs, esm]) {
+      expect(typeof api.createFunctions).toBe('function')
+      expect(typeof api.fetchTransport).toBe('function')
+      expect(typeof api.miniProgramTransport).toBe('function')
+      expect(typeof api.sessionFromStorage).toBe('function')
+    }
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'))
+    expect(pkg.sideEffects).toBe(false)
+    expect(read('index.d.ts')).toMatch(/export .*createFunctions/)
+  })
+
+  it('stays within its size budgets (min+gzip, as a bundler sees each import)', async () => {
+    const rows: Array<{ name: string; gzip: number; budget?: number }> = await measureAll()
+    expect(rows.filter((row) => row.budget).length).toBeGreaterThan(0)
+    const over = rows.filter((row) => row.budget && row.gzip > row.budget).map((row) => `${row.name}: ${row.gzip} > ${row.budget}`)
+    expect(over).toEqual([])
+  }, 60000)
+})
+
+describe('on a device: the CommonJS build in a bare JS context with only wx and timers', () => {
+  let gw: any
+  beforeAll(async () => {
+    gw = await startGateway()
+  })
+  afterAll(() => gw.close())
+
+  it('has no fetch, URL, TextDecoder, AbortController, Blob, FormData or Buffer, and still works end to end', async () => {
+    const wx = createWx()
+    const session = gw.createSession({ expiresIn: -5 })
+    wx.setStorageSync('sb-127-auth-token', JSON.stringify(session))
+    const context: any = { wx, setTimeout, clearTimeout, module: { exports: {} }, results: null }
+    context.exports = context.module.exports
+    vm.createContext(context)
+    const missing = vm.runInContext(
+      "['fetch','URL','URLSearchParams','TextDecoder','TextEncoder','AbortController','Blob','FormData','Buffer','process','require','atob'].filter(n => typeof globalThis[n] !== 'undefined')",
+      context,
+    )
+    expect(missing).toEqual([])
+    vm.runInContext(read('index.cjs'), context)
+    context.config = { url: gw.url, anonKey: gw.anonKey }
+    await vm.runInContext(
+      `(async () => {
+        const { createFunctions, miniProgramTransport, sessionFromStorage, createAbortController } = module.exports
+        const storage = { getItem: (k) => wx.getStorageSync(k), setItem: (k, v) => wx.setStorageSync(k, v), removeItem: (k) => wx.removeStorageSync(k) }
+        const functions = createFunctions({ ...config, transport: miniProgramTransport(wx.request), accessToken: sessionFromStorage(storage) })
+        const controller = createAbortController()
+        const cancelled = functions.invoke('slow?ms=2000', { signal: controller.signal })
+        setTimeout(() => controller.abort(), 50)
+        results = {
+          hello: await functions.invoke('hello', { body: { name: '世界' } }),
+          text: await functions.invoke('text'),
+          mirror: await functions.invoke('mirror', { body: new Uint8Array([0, 255, 128]) }),
+          failed: await functions.invoke('status/404'),
+          timeout: await functions.invoke('slow?ms=2000', { timeout: 100 }),
+          cancelled: await cancelled,
+          bytes: await functions.invoke('binary?size=4'),
+        }
+      })()`,
+      context,
+    )
+    const r = context.results
+    expect(r.hello.data).toEqual({ message: 'Hello 世界!' })
+    expect(r.text.data).toBe('你好，世界！🌏 mp-functions')
+    const stored = JSON.parse(wx.getStorageSync('sb-127-auth-token'))
+    expect(stored.access_token).not.toBe(session.access_token)
+    expect(r.mirror.data.headers.authorization).toBe(`Bearer ${stored.access_token}`)
+    expect(r.mirror.data.bodyBase64).toBe(Buffer.from([0, 255, 128]).toString('base64'))
+    expect(r.failed.error.name).toBe('FunctionsHttpError')
+    expect(r.failed.error.status).toBe(404)
+    expect(r.timeout.error.code).toBe('TIMEOUT')
+    expect(r.cancelled.error.code).toBe('ABORTED')
+    expect(Array.from(new Uint8Array(r.bytes.data))).toEqual([0, 1, 2, 3])
+  })
+})

@@ -1,0 +1,57 @@
+import { classifyFailure, createFunctions, miniProgramTransport, type MiniProgramRequestOptions } from '../src'
+import { describeTransport } from './helpers/transport-suite'
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createWx } = require('./helpers/fake-wx')
+
+describeTransport('miniProgramTransport(wx.request)', () => miniProgramTransport(createWx().request))
+
+describe('miniProgramTransport', () => {
+  const call = (request: (options: MiniProgramRequestOptions) => any) =>
+    createFunctions({ url: 'https://a.supabase.co', anonKey: 'k', transport: miniProgramTransport(request) }).invoke('x')
+
+  it('asks for bytes and for no JSON parsing by the platform', async () => {
+    let seen: MiniProgramRequestOptions | undefined
+    await call((options) => {
+      seen = options
+      options.success({ statusCode: 200, header: {}, data: new ArrayBuffer(0) })
+    })
+    expect(seen).toMatchObject({ responseType: 'arraybuffer', dataType: 'text', method: 'POST' })
+  })
+
+  it('takes Alipay’s shapes: headers/status names, and non-2xx answers delivered to fail', async () => {
+    const ok = await call((options) => options.success({ status: 200, headers: { 'Content-Type': 'application/json' }, data: '{"a":1}' }))
+    expect(ok.data).toEqual({ a: 1 })
+    const failed = await call((options) => options.fail({ error: 19, errorMessage: 'http status error', status: 500, headers: { 'content-type': 'application/json' }, data: { msg: '失败' } }))
+    expect(failed.error!.name).toBe('FunctionsHttpError')
+    expect((failed.error as any).status).toBe(500)
+    expect((failed.error as any).body).toEqual({ msg: '失败' })
+  })
+
+  it('turns text a platform hands back (despite responseType) into UTF-8 bytes', async () => {
+    const { data } = await call((options) => options.success({ statusCode: 200, header: { 'content-type': 'text/plain' }, data: '中文' }))
+    expect(data).toBe('中文')
+  })
+
+  it('aborts the platform task', async () => {
+    let aborted = 0
+    const result = createFunctions({ url: 'https://a.supabase.co', transport: miniProgramTransport(() => ({ abort: () => aborted++ })) }).invoke('x', { timeout: 20 })
+    expect((await result).error!.code).toBe('TIMEOUT')
+    expect(aborted).toBe(1)
+  })
+
+  it.each([
+    [{ errMsg: 'request:fail timeout', errno: 5 }, 'TIMEOUT'],
+    [{ errMsg: 'request:fail timeout' }, 'TIMEOUT'],
+    [{ errMsg: 'request:fail 请求超时。' }, 'TIMEOUT'],
+    [{ errMsg: 'request:fail socket time out' }, 'TIMEOUT'],
+    [{ errMsg: 'request:fail abort', errno: 1 }, 'ABORTED'],
+    [{ errMsg: 'request:fail interrupted' }, 'NETWORK_ERROR'],
+    [{ errMsg: 'request:fail url not in domain list', errno: 600002 }, 'NETWORK_ERROR'],
+    [{ errMsg: 'request:fail -2:net::ERR_FAILED' }, 'NETWORK_ERROR'],
+    [{ error: 13, errorMessage: '超时' }, 'TIMEOUT'],
+    [{ error: 12, errorMessage: '网络出错' }, 'NETWORK_ERROR'],
+    [undefined, 'NETWORK_ERROR'],
+  ])('classifies %p as %s', (failure, code) => {
+    expect(classifyFailure(failure as any)).toBe(code)
+  })
+})
