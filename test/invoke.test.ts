@@ -359,12 +359,13 @@ describe('failures', () => {
     expect(result).toMatchObject({ data: 'first', error: null })
   })
 
+  const noop = (): void => undefined
   it.each([
     ['no options', undefined, /transport is missing/],
     ['no transport', { url }, /transport is missing/],
-    ['no url', { transport: () => undefined }, /must be http\(s\)/],
-    ['a relative url', { url: '/api', transport: () => undefined }, /must be http\(s\)/],
-    ['a bad trusted origin', { url, transport: () => undefined, trustedOrigins: ['functions1.memfiredb.com'] }, /must be http\(s\)/],
+    ['no url', { transport: noop }, /must be http\(s\)/],
+    ['a relative url', { url: '/api', transport: noop }, /must be http\(s\)/],
+    ['a bad trusted origin', { url, transport: noop, trustedOrigins: ['functions1.memfiredb.com'] }, /must be http\(s\)/],
   ])('createFunctions with %s does not throw; each invoke says what is wrong', async (_, options, message) => {
     const functions = createFunctions(options as any)
     const { error } = await functions.invoke('x')
