@@ -1,4 +1,5 @@
 import * as acorn from 'acorn'
+import { execFileSync } from 'child_process'
 import { readFileSync } from 'fs'
 import { join } from 'path'
 import * as vm from 'vm'
@@ -19,14 +20,16 @@ describe('the built package', () => {
   })
 
   it('resolves through package.json exports for require and import, with types', async () => {
-    const cjs = require('mp-functions')
-    const esm = await import('mp-functions')
-    for (const api of [cjs, esm]) {
-      expect(typeof api.createFunctions).toBe('function')
-      expect(typeof api.fetchTransport).toBe('function')
-      expect(typeof api.miniProgramTransport).toBe('function')
-      expect(typeof api.sessionFromStorage).toBe('function')
-    }
+    // Plain node, outside jest's module system: what a user's runtime resolves.
+    const exportsVia = (code: string) =>
+      execFileSync(process.execPath, ['--input-type=' + (code.startsWith('import') ? 'module' : 'commonjs'), '-e', code], { cwd: join(__dirname, '..') })
+        .toString()
+        .trim()
+        .split(',')
+    const esm = exportsVia("import * as api from 'mp-functions'; console.log(Object.keys(api).sort().join())")
+    const cjs = exportsVia("console.log(Object.keys(require('mp-functions')).sort().join())")
+    expect(esm).toEqual(cjs)
+    expect(esm).toEqual(expect.arrayContaining(['createFunctions', 'fetchTransport', 'miniProgramTransport', 'sessionFromStorage', 'FunctionsHttpError']))
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'))
     expect(pkg.sideEffects).toBe(false)
     expect(read('index.d.ts')).toMatch(/export .*createFunctions/)
