@@ -29,3 +29,30 @@ describe('fetchTransport', () => {
     expect(calls[0][1]).toMatchObject({ method: 'POST', body: 'b', headers: { apikey: 'k', 'Content-Type': 'text/plain' } })
   })
 })
+
+describe('fetchTransport: platform bodies (H5)', () => {
+  let gw: any
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { startGateway } = require('../gateway')
+  beforeAll(async () => {
+    gw = await startGateway()
+  })
+  afterAll(() => gw.close())
+  const client = () => createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: fetchTransport() })
+
+  it('FormData goes as multipart with the boundary fetch adds', async () => {
+    const form = new FormData()
+    form.append('name', '世界')
+    form.append('file', new Blob(['abc'], { type: 'text/plain' }), 'a.txt')
+    const { data } = await client().invoke('mirror', { body: form })
+    expect(data.contentType).toMatch(/^multipart\/form-data; boundary=/)
+    expect(data.bodyText).toContain('世界')
+    expect(data.bodyText).toContain('filename="a.txt"')
+  })
+
+  it('a Blob goes as its bytes with its own type', async () => {
+    const { data } = await client().invoke('mirror', { body: new Blob([new Uint8Array([1, 2, 250])], { type: 'image/png' }) })
+    expect(data.contentType).toBe('image/png')
+    expect(data.bodyBase64).toBe(Buffer.from([1, 2, 250]).toString('base64'))
+  })
+})
