@@ -13,6 +13,7 @@ const imports = {
   'createFunctions (core)': ["import { createFunctions } from 'mp-functions'; export default createFunctions", 3072],
   'core + fetchTransport': ["import { createFunctions, fetchTransport } from 'mp-functions'; export default [createFunctions, fetchTransport]"],
   'core + miniProgramTransport': ["import { createFunctions, miniProgramTransport } from 'mp-functions'; export default [createFunctions, miniProgramTransport]"],
+  'core + mini-program + session': ["import { createFunctions, miniProgramTransport, sessionFromStorage } from 'mp-functions'; export default [createFunctions, miniProgramTransport, sessionFromStorage]"],
   'everything': ["export * from 'mp-functions'"],
 }
 
