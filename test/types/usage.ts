@@ -1,0 +1,55 @@
+// Type-checked by `tsc -p test` (npm test) against the shipped .d.ts: the public types accept what users write and refuse mistakes.
+import {
+  createAbortController,
+  createFunctions,
+  fetchTransport,
+  FunctionRegion,
+  FunctionsHttpError,
+  miniProgramTransport,
+  sessionFromStorage,
+  type FunctionsResponse,
+  type Transport,
+} from 'mp-functions'
+
+declare const wx: { request: Parameters<typeof miniProgramTransport>[0]; getStorageSync(key: string): any }
+
+const functions = createFunctions({
+  url: 'https://abcd.supabase.co',
+  anonKey: 'key',
+  transport: miniProgramTransport(wx.request),
+  region: FunctionRegion.ApNortheast1,
+  accessToken: sessionFromStorage({ getItem: (key) => wx.getStorageSync(key), setItem() {}, removeItem() {} }),
+})
+
+export async function usage() {
+  const result = await functions.invoke<{ message: string }>('hello', {
+    body: { name: '世界' },
+    headers: { 'x-n': 1, 'x-b': true, 'x-maybe': undefined },
+    signal: new AbortController().signal,
+    timeout: 1000,
+    region: 'any',
+  })
+  if (result.error) {
+    const code: 'HTTP_ERROR' | 'RELAY_ERROR' | 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'INVALID_REQUEST' | 'INVALID_RESPONSE' = result.error.code
+    if (result.error instanceof FunctionsHttpError) console.log(result.error.status, result.error.body, code)
+    // @ts-expect-error data is null on failure
+    result.data.message
+  } else {
+    const message: string = result.data.message
+    console.log(message, result.response.status, await result.response.json())
+  }
+
+  await functions.invoke('x', { signal: createAbortController().signal })
+  // @ts-expect-error not an HTTP method
+  await functions.invoke('x', { method: 'FETCH' })
+  // @ts-expect-error header values are strings, numbers or booleans
+  await functions.invoke('x', { headers: { a: {} } })
+  // @ts-expect-error a transport is required
+  createFunctions({ url: 'https://a.b' })
+
+  const custom: Transport = ({ success }) => success({ statusCode: 200, header: {}, data: new ArrayBuffer(0) })
+  createFunctions({ url: 'https://a.b', transport: custom, accessToken: async () => 'jwt' })
+  createFunctions({ url: 'https://a.b', transport: fetchTransport({ fetch }) })
+  const typed: FunctionsResponse<number> = await functions.invoke<number>('n')
+  return typed
+}
