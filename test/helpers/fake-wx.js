@@ -19,6 +19,7 @@
 const http = require('http')
 const https = require('https')
 const timers = require('timers')
+const { URL } = require('url')
 
 const METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT']
 const DEFAULT_TIMEOUT = 60000
