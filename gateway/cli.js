@@ -19,6 +19,15 @@ function parsePort(argv, env) {
 
 async function main() {
   const gateway = await startGateway({ port: parsePort(process.argv.slice(2), process.env) });
+  // Registered before anything is printed: a caller may stop us as soon as it reads the banner.
+  const shutdown = async (signal) => {
+    console.log(`\n${signal} received, stopping gateway...`);
+    await gateway.close();
+    console.log('gateway stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
   const session = gateway.createSession();
   // Same rule as supabase-js: sb-<first label of the hostname>-auth-token.
   const storageKey = `sb-${new URL(gateway.url).hostname.split('.')[0]}-auth-token`;
@@ -51,14 +60,6 @@ async function main() {
     ].join('\n'),
   );
 
-  const shutdown = async (signal) => {
-    console.log(`\n${signal} received, stopping gateway...`);
-    await gateway.close();
-    console.log('gateway stopped');
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 }
 
 main().catch((err) => {

@@ -20,7 +20,7 @@ export function encodeBody(body: any): EncodedBody {
   if (body instanceof ArrayBuffer) return { data: body, type: OCTET_STREAM }
   // functions-js sends a Uint8Array as {"0":97,…}; its bytes are what the caller meant.
   if (ArrayBuffer.isView(body)) {
-    return { data: new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice().buffer, type: OCTET_STREAM }
+    return { data: body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer, type: OCTET_STREAM }
   }
   // Where the platform has them, Blob and FormData go to the transport untouched (fetch sends them
   // natively, adding the multipart boundary itself).

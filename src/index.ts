@@ -2,7 +2,6 @@ export { createFunctions } from './client'
 export { fetchTransport, type FetchLike } from './transports/fetch'
 export {
   miniProgramTransport,
-  classifyFailure,
   type MiniProgramRequest,
   type MiniProgramRequestOptions,
   type MiniProgramResponse,

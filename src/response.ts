@@ -2,7 +2,7 @@ import type { ResponseLike, TransportResponse } from './types'
 import { decodeText } from './utf8'
 
 /** The one place that decides how a body is read from its media type (parameters and case ignored). */
-export function bodyKind(contentType: string | null): 'json' | 'binary' | 'stream' | 'text' {
+function bodyKind(contentType: string | null): 'json' | 'binary' | 'stream' | 'text' {
   const type = (contentType || '').split(';')[0].trim().toLowerCase()
   return /[/+]json$/.test(type)
     ? 'json'
@@ -27,7 +27,9 @@ export function createResponse(url: string, raw: TransportResponse): ResponseLik
     headers: {
       get,
       has: (name) => get(name) != null,
-      forEach: (callback) => Object.keys(map).forEach((name) => callback(map[name], name)),
+      forEach: (callback) => {
+        for (const name in map) callback(map[name], name)
+      },
     },
     text: async () => (text = text != null ? text : decodeText(buffer)),
     json: () => response.text().then(JSON.parse),

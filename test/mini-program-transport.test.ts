@@ -1,4 +1,5 @@
-import { classifyFailure, createFunctions, miniProgramTransport, type MiniProgramRequestOptions } from '../src'
+import { createFunctions, miniProgramTransport, type MiniProgramRequestOptions } from '../src'
+import { classifyFailure } from '../src/transports/mini-program'
 import { describeTransport } from './helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('./helpers/fake-wx')
