@@ -72,3 +72,9 @@ describe('functionUrl', () => {
     expect(functionUrl(base, 'fn', 'a b&c')).toBe(`${base}/fn?forceFunctionRegion=a%20b%26c`)
   })
 })
+
+describe('functionUrl never lets control characters through', () => {
+  it.each(['a\r\nHost: evil', 'a\tb', 'a\u0000b', 'https://abcd.supabase.co/x\r\nX-Evil: 1'])('%p is percent-encoded', (name) => {
+    expect(functionUrl(base, name)).not.toMatch(/[\0-\x20\x7f]/)
+  })
+})
