@@ -455,6 +455,21 @@ describe('timeout and cancel', () => {
     expect(mock.aborts).toBe(0)
   })
 
+  it('a half-made signal or a task whose abort throws cannot crash the app from the timer', async () => {
+    const signal = { aborted: false, addEventListener() {} } as any
+    const throwingAbort = createFunctions({
+      url,
+      transport: () => ({
+        abort() {
+          throw new Error('abort failed')
+        },
+      }),
+    })
+    const { error } = await throwingAbort.invoke('x', { timeout: 20, signal })
+    expect(error!.code).toBe('TIMEOUT')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  })
+
   it('a signal that is not one is a typed error', async () => {
     const { error } = await setup().functions.invoke('x', { signal: {} as any })
     expect(error!.message).toBe('signal must be an AbortSignal')
