@@ -57,12 +57,12 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
         settled = true
         resolve({ data, error, response } as FunctionsResponse<T>)
         clearTimeout(timer)
+        // A call ended by its timeout or signal cancels the real request too.
+        if (abort) abort()
         try {
           if (unlisten) unlisten()
-          // A call ended by its timeout or signal cancels the real request too.
-          if (abort) abort()
         } catch (e) {
-          // A half-made signal or task must not throw out of a timer and crash the app.
+          // A half-made signal must not throw out of a timer and crash the app.
         }
       }
       const onAbort = () => settle(new FunctionsFetchError(signal!.reason, 'ABORTED'))

@@ -12,5 +12,14 @@ export function send(
       Object.assign({}, options, { success: resolve, fail: (error: unknown, code?: any) => reject(new FunctionsFetchError(error, code)) }),
     )
   })
-  return { promise, abort: () => task && task.abort() }
+  return {
+    promise,
+    abort() {
+      try {
+        if (task) task.abort()
+      } catch (e) {
+        // Aborting runs from timers: a task that throws must not crash the app.
+      }
+    },
+  }
 }
