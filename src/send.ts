@@ -1,5 +1,5 @@
 import { FunctionsFetchError } from './errors/FunctionsFetchError'
-import type { Transport, TransportOptions, TransportResponse, TransportTask } from './types'
+import type { Transport, TransportFailureCode, TransportOptions, TransportResponse, TransportTask } from './types'
 
 /** Runs one transport request as a promise that settles once; a failure rejects as `FunctionsFetchError`. */
 export function send(
@@ -9,7 +9,7 @@ export function send(
   let task: TransportTask | void
   const promise = new Promise<TransportResponse>((resolve, reject) => {
     task = transport(
-      Object.assign({}, options, { success: resolve, fail: (error: unknown, code?: any) => reject(new FunctionsFetchError(error, code)) }),
+      Object.assign({}, options, { success: resolve, fail: (error: unknown, code?: TransportFailureCode) => reject(new FunctionsFetchError(error, code)) }),
     )
   })
   return {
