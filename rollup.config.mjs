@@ -2,20 +2,35 @@ import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
 
 // Unminified ES2017: users' bundlers minify, and mini-program tools accept this syntax untranspiled.
-const entries = { index: 'src/index.ts' }
+// Each public import is one entry; code they share lands in shared chunks, so nothing is bundled twice.
+const entries = {
+  index: 'src/index.ts',
+}
+// Runs in Node inside the framework's build (CommonJS only), never on a device.
+const nodeEntries = {}
+
+// Frameworks (peer dependencies) and Node built-ins are the user's: never bundled.
+const external = (id) => !/^[./\0]/.test(id) && !/^[A-Za-z]:[\\/]/.test(id)
+const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist' } })
 
 export default [
   {
     input: entries,
+    external,
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
       { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
     ],
-    plugins: [typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist' } })],
+    plugins: [ts()],
   },
   {
     input: entries,
+    external,
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
     plugins: [dts()],
   },
-]
+].concat(
+  Object.keys(nodeEntries).length
+    ? [{ input: nodeEntries, external, output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'auto' }, plugins: [ts()] }]
+    : [],
+)

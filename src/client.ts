@@ -21,9 +21,9 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
   // Reported by every call rather than thrown here, where it would crash the app at start-up.
   const problem =
     typeof o.transport != 'function'
-      ? 'createFunctions: transport is missing'
+      ? 'transport is missing'
       : (url && !trusted[0]) || trusted.slice(1).some((origin) => !origin)
-        ? 'createFunctions: url, functionsUrl, trustedOrigins must be http(s)'
+        ? 'url, functionsUrl, trustedOrigins must be http(s)'
         : ''
   const context = { url, anonKey: o.anonKey, transport: o.transport }
   // New-format publishable keys are not JWTs, so they are never sent as a Bearer token.
@@ -69,9 +69,9 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
 
       const run = async () => {
         const method = String(options.method || 'POST').toUpperCase() as any
-        const error = problem ||
+        const error = (problem && 'createFunctions: ' + problem) ||
           (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(method) && `Unsupported method "${method}"`) ||
-          (options.body != null && /^(GET|HEAD)$/.test(method) && `A ${method} request cannot have a body: use the query`) ||
+          (options.body != null && /^(GET|HEAD)$/.test(method) && `A ${method} request cannot have a body`) ||
           // setTimeout fires at once past 2^31 - 1 ms, so a larger timeout would silently be none.
           (timeout != null && !(timeout === +timeout && timeout >= 0 && timeout < 2 ** 31) && 'timeout must be 0 to 2147483647 ms') ||
           (signal && !signal.addEventListener && 'signal must be an AbortSignal')

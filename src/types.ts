@@ -8,6 +8,8 @@ import type { FunctionRegion } from './region'
  * - `NETWORK_ERROR`: the request could not be sent or the connection broke (`FunctionsFetchError`)
  * - `TIMEOUT`: `timeout` ran out before the answer was complete (`FunctionsFetchError`)
  * - `ABORTED`: `signal` aborted the call (`FunctionsFetchError`)
+ * - `DOMAIN_NOT_ALLOWED`: the mini-program refused the address: its domain is not in the request domain list (`FunctionsFetchError`)
+ * - `INTERRUPTED`: the platform cut the request because the app went to the background (`FunctionsFetchError`)
  * - `INVALID_REQUEST`: the call or the client's options are wrong; nothing was sent (`FunctionsRequestError`)
  * - `INVALID_RESPONSE`: a 2xx answer whose body does not match its Content-Type (`FunctionsResponseError`)
  */
@@ -17,11 +19,13 @@ export type FunctionsErrorCode =
   | 'NETWORK_ERROR'
   | 'TIMEOUT'
   | 'ABORTED'
+  | 'DOMAIN_NOT_ALLOWED'
+  | 'INTERRUPTED'
   | 'INVALID_REQUEST'
   | 'INVALID_RESPONSE'
 
 /** The codes a transport may report when a request fails. */
-export type TransportFailureCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED'
+export type TransportFailureCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'DOMAIN_NOT_ALLOWED' | 'INTERRUPTED'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
 
@@ -38,8 +42,11 @@ export interface TransportOptions {
   /** Milliseconds; a hint for platforms with their own default (WeChat: 60 s). The client enforces it too. */
   timeout?: number
   success(response: TransportResponse): void
-  /** `error` is what the platform failed with; it becomes `FunctionsFetchError.context`. */
-  fail(error: unknown, code?: TransportFailureCode): void
+  /**
+   * `error` is what the platform failed with; it becomes `FunctionsFetchError.context`. `hint`, if
+   * given, is appended to the error's message (start it with `': '`): what the user can do about it.
+   */
+  fail(error: unknown, code?: TransportFailureCode, hint?: string): void
 }
 
 export interface TransportResponse {

@@ -40,14 +40,34 @@ describe('miniProgramTransport', () => {
     expect(aborted).toBe(1)
   })
 
+  it('says where to allow a domain the mini-program refuses, and sends nothing', async () => {
+    const wx = createWx({ allowedDomains: ['api.example.com'] })
+    const functions = createFunctions({ url: 'http://127.0.0.1:9', anonKey: 'k', transport: miniProgramTransport(wx.request) })
+    const { error } = await functions.invoke('hello')
+    expect(error!.name).toBe('FunctionsFetchError')
+    expect(error!.code).toBe('DOMAIN_NOT_ALLOWED')
+    expect(error!.message).toMatch(/^Failed to send a request to the Edge Function: http:\/\/127\.0\.0\.1:9 is not in this mini-program's request domain list/)
+    expect(error!.message).toMatch(/服务器域名/)
+    expect(error!.message).toMatch(/不校验合法域名/)
+    expect(error!.context.errno).toBe(600002)
+  })
+
+  it('keeps the functions-js message for failures it has no advice on', async () => {
+    const { error } = await call((options) => options.fail({ errMsg: 'request:fail interrupted' }))
+    expect(error!.code).toBe('INTERRUPTED')
+    expect(error!.message).toBe('Failed to send a request to the Edge Function')
+  })
+
   it.each([
     [{ errMsg: 'request:fail timeout', errno: 5 }, 'TIMEOUT'],
     [{ errMsg: 'request:fail timeout' }, 'TIMEOUT'],
     [{ errMsg: 'request:fail 请求超时。' }, 'TIMEOUT'],
     [{ errMsg: 'request:fail socket time out' }, 'TIMEOUT'],
     [{ errMsg: 'request:fail abort', errno: 1 }, 'ABORTED'],
-    [{ errMsg: 'request:fail interrupted' }, 'NETWORK_ERROR'],
-    [{ errMsg: 'request:fail url not in domain list', errno: 600002 }, 'NETWORK_ERROR'],
+    [{ errMsg: 'request:fail interrupted' }, 'INTERRUPTED'],
+    [{ errMsg: 'request:fail url not in domain list', errno: 600002 }, 'DOMAIN_NOT_ALLOWED'],
+    [{ errMsg: 'request:fail url not in domain list' }, 'DOMAIN_NOT_ALLOWED'],
+    [{ errMsg: 'request:fail 不在以下 request 合法域名列表中' }, 'DOMAIN_NOT_ALLOWED'],
     [{ errMsg: 'request:fail -2:net::ERR_FAILED' }, 'NETWORK_ERROR'],
     [{ error: 13, errorMessage: '超时' }, 'TIMEOUT'],
     [{ error: 12, errorMessage: '网络出错' }, 'NETWORK_ERROR'],

@@ -36,9 +36,25 @@ export type MiniProgramRequest = (options: MiniProgramRequestOptions) => any
 /** The one place a mini-program failure is classified: by errno where known, else by a pattern (messages vary and are localized). */
 export function classifyFailure(failure: MiniProgramFailure): TransportFailureCode {
   const message = String((failure && (failure.errMsg || failure.errorMessage)) || '')
-  if ((failure && failure.errno == 5) || /time\s*out|超时/i.test(message)) return 'TIMEOUT'
+  const errno = failure && failure.errno
+  if (errno == 5 || /time\s*out|超时/i.test(message)) return 'TIMEOUT'
   if (/abort/i.test(message)) return 'ABORTED'
+  if (errno == 600002 || /domain list|合法域名/i.test(message)) return 'DOMAIN_NOT_ALLOWED'
+  // WeChat fails requests still running 5 s after the app went to the background.
+  if (/interrupted|中断/i.test(message)) return 'INTERRUPTED'
   return 'NETWORK_ERROR'
+}
+
+/** What to do about a failure, appended to the error's message. */
+function hintFor(code: TransportFailureCode, url: string): string | undefined {
+  if (code == 'DOMAIN_NOT_ALLOWED') {
+    const origin = url.split('/').slice(0, 3).join('/')
+    return (
+      `: ${origin} is not in this mini-program's request domain list. Add it in the mini-program console ` +
+      '(开发管理 → 开发设置 → 服务器域名 → request合法域名); during development, DevTools can skip the check ' +
+      '(详情 → 本地设置 → 不校验合法域名)'
+    )
+  }
 }
 
 function toArrayBuffer(data: unknown): ArrayBuffer {
@@ -67,7 +83,11 @@ export function miniProgramTransport(request: MiniProgramRequest): Transport {
       dataType: 'text',
       responseType: 'arraybuffer',
       success: answer,
-      fail: (failure) => (failure && failure.status ? answer(failure) : fail(failure, classifyFailure(failure))),
+      fail: (failure) => {
+        if (failure && failure.status) return answer(failure)
+        const code = classifyFailure(failure)
+        fail(failure, code, hintFor(code, url))
+      },
     })
     return { abort: () => task && typeof task.abort == 'function' && task.abort() }
   }
