@@ -116,7 +116,8 @@ function send(res, status, body, headers = {}) {
  * @param {{ port?: number, host?: string, jwtSecret?: string, accessTokenTtl?: number }} [options]
  */
 async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_JWT_SECRET, accessTokenTtl = 3600 } = {}) {
-  const iat = nowSeconds();
+  // Fixed (2023-11-14 to 2033-11-11), so the keys are the same on every start and demo builds can embed them.
+  const iat = 1700000000;
   const anonKey = signJwt({ iss: 'supabase-local', ref: 'local', role: 'anon', iat, exp: iat + TEN_YEARS }, jwtSecret);
   const serviceRoleKey = signJwt(
     { iss: 'supabase-local', ref: 'local', role: 'service_role', iat, exp: iat + TEN_YEARS },
