@@ -1,0 +1,12 @@
+import { defineComponent } from 'vue'
+
+/** The Vue 3 page: `this.$functions` in methods (the template reads `$functions` too). */
+export default defineComponent({
+  data: () => ({ hello: '', text: '' }),
+  methods: {
+    async sayHello() {
+      const { data, error } = await this.$functions.invoke<{ message: string }>('hello', { body: { name: 'Vue 3' } })
+      this.hello = error ? `出错了 ${error.code}: ${error.message}` : data.message
+    },
+  },
+})
