@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from 'os'
 import { join } from 'path'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { buildTaro, demo } = require('../helpers/taro-build')
+const { buildTaro, demo } = require('../../scripts/taro-build')
 
 jest.setTimeout(180000)
 

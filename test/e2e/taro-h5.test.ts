@@ -4,9 +4,9 @@ import { demoFlows } from '../helpers/taro-demo-flows'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { buildTaro } = require('../helpers/taro-build')
+const { buildTaro } = require('../../scripts/taro-build')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { serveStatic } = require('../helpers/static-server')
+const { serveStatic } = require('../../scripts/serve-static')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { launchChromium } = require('../helpers/chromium')
 

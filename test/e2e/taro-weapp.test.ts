@@ -8,7 +8,7 @@ const { createWx } = require('../helpers/fake-wx')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { loadMiniApp } = require('../helpers/mini-app')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { buildTaro } = require('../helpers/taro-build')
+const { buildTaro } = require('../../scripts/taro-build')
 
 jest.setTimeout(180000)
 
