@@ -1,5 +1,5 @@
-// demo-taro's Vue 3 app (src-vue/, `app.use(functionsPlugin)`) built for WeChat and run under Node
-// like the React one: `this.$functions` in a method and `$functions` in a template, over real HTTP.
+// demo-taro's Vue 3 app (src-vue/, `app.use(functionsPlugin)`), built for WeChat (run under Node like
+// the React one) and for H5 (in Chromium): `this.$functions` in a method, `$functions` in a template.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -7,37 +7,80 @@ const { createWx } = require('../helpers/fake-wx')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { loadMiniApp } = require('../helpers/mini-app')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
+const { launchChromium } = require('../helpers/chromium')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { buildTaro } = require('../../scripts/taro-build')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { serveStatic } = require('../../scripts/serve-static')
 
 jest.setTimeout(180000)
 
+interface Driver {
+  tap(id: string): unknown
+  text(id: string): Promise<string>
+}
+
 let gw: any
-let mini: any
-let page: any
 
 beforeAll(async () => {
   gw = await startGateway()
-  const { out } = await buildTaro({ type: 'weapp', framework: 'vue3', url: gw.url })
-  mini = loadMiniApp(out, createWx())
-  page = await mini.openPage('pages/index/index')
 })
 
-afterAll(async () => {
-  if (mini) mini.close()
-  if (gw) await gw.close()
+afterAll(() => gw.close())
+
+async function press(driver: Driver, name: string) {
+  await driver.tap(`btn-${name}`)
+  for (let i = 0; i < 500; i++) {
+    const text = await driver.text(`out-${name}`)
+    if (text) return text
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error(`#out-${name} stayed empty`)
+}
+
+function vueFlows(driver: () => Driver) {
+  it('this.$functions in a component method', async () => {
+    gw.clearRequests()
+    expect(await press(driver(), 'hello')).toBe('Hello Vue 3!')
+    const request = gw.requests.find((entry: any) => entry.fn === 'hello' && entry.method === 'POST')
+    expect(request.headers.apikey).toBe(gw.anonKey)
+    expect(JSON.parse(request.body.toString())).toEqual({ name: 'Vue 3' })
+  })
+
+  it('$functions in a template', async () => {
+    expect(await press(driver(), 'text')).toBe('你好，世界！🌏 mp-functions')
+  })
+}
+
+describe('weapp, run under Node', () => {
+  let mini: any
+  let page: any
+  beforeAll(async () => {
+    const { out } = await buildTaro({ type: 'weapp', framework: 'vue3', url: gw.url })
+    mini = loadMiniApp(out, createWx())
+    page = await mini.openPage('pages/index/index')
+  })
+  afterAll(() => mini && mini.close())
+
+  vueFlows(() => ({ tap: (id) => page.tap(id), text: async (id) => page.text(id) }))
 })
 
-const shown = (value: string) => value !== ''
+describe('H5, in Chromium', () => {
+  let site: any
+  let browser: any
+  let page: any
+  beforeAll(async () => {
+    const { out } = await buildTaro({ type: 'h5', framework: 'vue3', url: gw.url })
+    site = await serveStatic(out)
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    await page.goto(site.url)
+    await page.waitForSelector('#btn-hello')
+  })
+  afterAll(async () => {
+    if (browser) await browser.close()
+    if (site) await site.close()
+  })
 
-it('this.$functions in a component method', async () => {
-  page.tap('btn-hello')
-  expect(await page.waitForText('out-hello', shown)).toBe('Hello Vue 3!')
-  const request = gw.requests.find((entry: any) => entry.fn === 'hello')
-  expect(request.headers.apikey).toBe(gw.anonKey)
-  expect(JSON.parse(request.body.toString())).toEqual({ name: 'Vue 3' })
-})
-
-it('$functions in a template', async () => {
-  page.tap('btn-text')
-  expect(await page.waitForText('out-text', shown)).toBe('你好，世界！🌏 mp-functions')
+  vueFlows(() => ({ tap: (id) => page.click(`#${id}`), text: (id) => page.textContent(`#${id}`) }))
 })
