@@ -5,8 +5,9 @@ import type { Transport } from '../../src/types'
 declare const process: { env: { TARO_PLATFORM?: string } }
 declare const AbortController: new () => { signal: unknown; abort(): void }
 
-// The app's interceptors may reject (e.g. on a 4xx): we read the callbacks, so the promise is only silenced.
-const quiet = (promise: any) => promise && promise.catch && promise.catch(() => {})
+// Results are read from the callbacks. A rejection ends the call only if they have not: an interceptor
+// refused it, or the platform threw. One rejecting a 4xx after the fact finds the call settled.
+const failOnRejection = (promise: any, options: MiniProgramRequestOptions) => promise && promise.catch && promise.catch(options.fail)
 
 /**
  * `Taro.request` (so the app's `Taro.addInterceptor` interceptors see the call), returning
@@ -16,23 +17,27 @@ const quiet = (promise: any) => promise && promise.catch && promise.catch(() => 
  */
 function taroRequest(options: MiniProgramRequestOptions): any {
   if (process.env.TARO_PLATFORM == 'web') {
+    // Taro's H5 runtime always has AbortController (it ships a polyfill).
     const controller = new AbortController()
-    quiet(request(Object.assign({ signal: controller.signal }, options) as any))
+    failOnRejection(request(Object.assign({ signal: controller.signal }, options) as any), options)
     return controller
   }
   // wx, my, tt…: Taro looks its `request` up at call time, so a wrapper set for this one synchronous
-  // call receives the task. An interceptor that defers `chain.proceed` escapes it: then only the
-  // promise's own `abort` (if it kept one) is left.
+  // call receives the task. An interceptor that defers `chain.proceed` escapes it, and so does a
+  // read-only platform object: then only the promise's own `abort` (if it kept one) is left.
   const platform = (Taro as any).miniGlobal
   const native = platform && platform.request
   let task: any
-  if (native) platform.request = (o: unknown) => (task = native.call(platform, o))
+  const hold = (o: unknown) => (task = native.call(platform, o))
+  try {
+    platform.request = hold
+  } catch (e) {}
   try {
     const promise = request(options as any)
-    quiet(promise)
+    failOnRejection(promise, options)
     return task || promise
   } finally {
-    if (native) platform.request = native
+    if (platform && platform.request === hold) platform.request = native
   }
 }
 
