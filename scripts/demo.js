@@ -41,7 +41,7 @@ async function main() {
 
   if (once) return gateway.close()
   // The framework demos, each from its own module.
-  const taro = await require('./demo-taro').startTaroDemo(gateway, Number(process.env.TARO_DEMO_PORT || 10086))
+  const taro = await require('./demo-taro').startTaroDemo(gateway, { port: Number(process.env.TARO_DEMO_PORT || 10086) })
   console.log('\nThe gateway keeps running for your own calls (see gateway/README.md). Ctrl-C stops it.')
   const stop = () => Promise.all([gateway.close(), taro.close()]).then(() => process.exit(0))
   process.once('SIGINT', stop)

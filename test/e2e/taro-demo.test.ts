@@ -1,0 +1,99 @@
+// demo-taro as `npm run demo` builds it (scripts/demo-taro.js), pointed at a gateway of the test's own:
+// - weapp, run under Node: the real compiled Taro runtime, React and the plugin, with a `wx` whose
+//   request does real HTTP and whose storage is real key/value state; taps through the page's handler;
+// - H5, served on 127.0.0.1 and driven in Debian's Chromium.
+// The same flows on both, asserted on what the page shows and on what the gateway received.
+import { demoFlows } from '../helpers/taro-demo-flows'
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startGateway } = require('../../gateway')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createWx } = require('../helpers/fake-wx')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { loadMiniApp } = require('../helpers/mini-app')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { launchChromium } = require('../helpers/chromium')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startTaroDemo } = require('../../scripts/demo-taro')
+
+jest.setTimeout(240000)
+
+let gw: any
+let demo: any
+const log: string[] = []
+
+beforeAll(async () => {
+  gw = await startGateway()
+  demo = await startTaroDemo(gw, { log: (line: string) => log.push(line) })
+})
+
+afterAll(async () => {
+  if (demo) await demo.close()
+  if (gw) await gw.close()
+})
+
+it('npm run demo prints the H5 address and where the weapp build is', () => {
+  expect(log.join('\n')).toContain(`H5:    ${demo.url}`)
+  expect(log.join('\n')).toMatch(/weapp: .*demo-weapp\n.*微信开发者工具/)
+})
+
+describe('weapp, run under Node', () => {
+  let mini: any
+  let page: any
+  let wx: any
+  beforeAll(async () => {
+    wx = createWx()
+    mini = loadMiniApp(demo.weapp, wx)
+    page = await mini.openPage('pages/index/index')
+  })
+  afterAll(() => mini && mini.close())
+
+  demoFlows(() => ({
+    gw,
+    driver: {
+      tap: (id) => page.tap(id),
+      waitForText: (id, predicate) => page.waitForText(id, predicate),
+      storedSession: async () => {
+        const stored = wx.getStorageSync('sb-127-auth-token')
+        return stored ? JSON.parse(stored) : null
+      },
+    },
+  }))
+})
+
+describe('H5, in Chromium', () => {
+  let browser: any
+  let page: any
+  const pageErrors: string[] = []
+  beforeAll(async () => {
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    page.on('pageerror', (error: Error) => pageErrors.push(String(error)))
+    await page.goto(demo.url)
+    await page.waitForSelector('#btn-class')
+  })
+  afterAll(() => browser && browser.close())
+
+  demoFlows(() => ({
+    gw,
+    driver: {
+      tap: (id) => page.click(`#${id}`),
+      waitForText: async (id, predicate) => {
+        for (let i = 0; ; i++) {
+          const text = await page.textContent(`#${id}`)
+          if (predicate(text)) return text
+          if (i > 500) throw new Error(`#${id} still shows ${JSON.stringify(text)}`)
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
+      },
+      // Taro's H5 storage wraps each value: { data: <the value> }.
+      storedSession: async () => {
+        const raw = await page.evaluate(() => localStorage.getItem('sb-127-auth-token'))
+        return raw ? JSON.parse(JSON.parse(raw).data) : null
+      },
+    },
+  }))
+
+  it('raised no error in the page', () => {
+    expect(pageErrors).toEqual([])
+  })
+})
