@@ -1,8 +1,10 @@
-/// <reference types="node" />
 // The Taro CLI plugin (runs in Node inside `taro build`): checks the options, hands them to the
 // runtime as a build-time constant, and has the app entry import the runtime.
-import { join } from 'path'
 import type { TaroFunctionsOptions } from './runtime'
+
+// This file's directory in the installed package (CommonJS), where the runtime files sit beside it.
+// Declared here rather than loading Node's types, which would leak into the device code's type check.
+declare const __dirname: string
 
 interface Platform {
   platformType: string
@@ -45,7 +47,7 @@ export default function taroPlugin(ctx: PluginContext, options: TaroFunctionsOpt
   })
 
   const framework = ctx.initialConfig.framework || 'react'
-  const runtime = [join(__dirname, 'taro.mjs')].concat(/react/.test(framework) ? [join(__dirname, 'taro-react.mjs')] : [])
+  const runtime = ['taro.mjs'].concat(/react/.test(framework) ? ['taro-react.mjs'] : []).map((file) => `${__dirname}/${file}`)
   ctx.registerMethod({
     name: 'onSetupClose',
     fn(platform) {
