@@ -18,12 +18,12 @@ function setPath(target, key, value) {
 function loadMiniApp(dir, wx) {
   const pages = []
   let app
-  const components = []
   const globals = {
     wx,
     App: (config) => (app = config),
     Page: (config) => pages.push(config),
-    Component: (config) => components.push(config),
+    // Taro's comp.js (its recursive template): templates are not rendered here, the page's data is what they would show.
+    Component: () => {},
     getApp: () => app,
     getCurrentPages: () => pages.filter((page) => page.__instance).map((page) => page.__instance),
     requirePlugin: () => ({}),
