@@ -25,13 +25,13 @@ beforeAll(async () => {
 afterAll(() => gw.close())
 
 /** A fresh Taro over `wx`, and the plugin runtime built for it (as the CLI plugin would configure it). */
-function taroApp(wx: any, options: object = {}) {
+function taroApp(wx: any, options: object | null = {}) {
   jest.resetModules()
   jest.doMock(join(taroModules, '@tarojs/runtime'), domRuntime)
   const Taro = require(join(taroModules, '@tarojs/api')).default
   require(join(taroModules, '@tarojs/shared')).processApis(Taro, wx)
   jest.doMock('@tarojs/taro', () => Taro, { virtual: true })
-  ;(global as any).MP_FUNCTIONS_TARO = Object.assign({ url: gw.url, anonKey: gw.anonKey }, options)
+  ;(global as any).MP_FUNCTIONS_TARO = options ? Object.assign({ url: gw.url, anonKey: gw.anonKey }, options) : undefined
   const runtime = require('../dist/taro.cjs')
   return { Taro, runtime }
 }
@@ -52,6 +52,15 @@ it('Taro.$functions is the one client getFunctions() and useFunctions() give, ma
   const { Taro, runtime } = taroApp(createWx())
   expect(Taro.$functions).toBe(runtime.getFunctions())
   expect(runtime.useFunctions()).toBe(Taro.$functions)
+})
+
+it('without the CLI plugin’s options: a typed error, nothing sent', async () => {
+  const wx = createWx()
+  const { Taro } = taroApp(wx, null)
+  const { error } = await Taro.$functions.invoke('hello')
+  expect(error.name).toBe('FunctionsRequestError')
+  expect(error.message).toBe('createFunctions: url, functionsUrl, trustedOrigins must be http(s)')
+  expect(wx.__requests).toEqual([])
 })
 
 it('a timeout cuts the request: without interceptors, with one that drops abort(), and leaves wx.request as it was', async () => {
