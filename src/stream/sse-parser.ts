@@ -51,7 +51,8 @@ export function createSseParser(onEvent: (event: ServerSentEvent) => void): (tex
     if (!text) return
     if (afterCR && text[0] == '\n') text = text.slice(1)
     afterCR = text[text.length - 1] == '\r'
-    const lines = (partial + text).split(/\r\n|\r|\n/)
+    // A plain split is several times faster, and most streams use LF only.
+    const lines = (partial + text).split(text.indexOf('\r') < 0 ? '\n' : /\r\n|\r|\n/)
     partial = lines.pop()!
     for (let i = 0; i < lines.length; i++) line(lines[i])
   }
