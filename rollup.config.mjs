@@ -5,6 +5,7 @@ import { dts } from 'rollup-plugin-dts'
 // Each public import is one entry; code they share lands in shared chunks, so nothing is bundled twice.
 const entries = {
   index: 'src/index.ts',
+  uniapp: 'plugins/uniapp/index.ts',
 }
 // Runs in Node inside the framework's build (CommonJS only), never on a device.
 const nodeEntries = {}
