@@ -15,14 +15,14 @@ function binaryString(bytes: Uint8Array): string {
   return out
 }
 
-/** UTF-8 without `TextDecoder` (iOS mini-programs lack it), with TextDecoder's BOM and replacement rules. */
+/** UTF-8 without `TextDecoder` (iOS mini-programs lack it), with TextDecoder's replacement rules; a BOM is kept. */
 export function decodeUtf8(bytes: Uint8Array): string {
-  return binaryString(bytes).replace(/^\xef\xbb\xbf/, '').replace(SEQUENCES, (_, valid) => (valid ? decodeURIComponent(escape(valid)) : '\ufffd'))
+  return binaryString(bytes).replace(SEQUENCES, (_, valid) => (valid ? decodeURIComponent(escape(valid)) : '\ufffd'))
 }
 
-/** Decodes a whole body as UTF-8; both paths drop a leading BOM. */
+/** Decodes a whole body as UTF-8 and drops a leading BOM, as TextDecoder does. */
 export function decodeText(buffer: ArrayBuffer): string {
-  return typeof TextDecoder == 'function' ? new TextDecoder().decode(buffer) : decodeUtf8(new Uint8Array(buffer))
+  return typeof TextDecoder == 'function' ? new TextDecoder().decode(buffer) : decodeUtf8(new Uint8Array(buffer)).replace(/^\ufeff/, '')
 }
 
 /** UTF-8 bytes of a string, for platforms that hand back text where bytes were asked for. */

@@ -1,5 +1,5 @@
 import type { Transport, TransportFailureCode } from '../types'
-import { encodeUtf8 } from '../utf8'
+import { decodeText, encodeUtf8 } from '../utf8'
 
 export interface MiniProgramResponse {
   statusCode?: number
@@ -49,11 +49,7 @@ export function classifyFailure(failure: MiniProgramFailure): TransportFailureCo
 function hintFor(code: TransportFailureCode, url: string): string | undefined {
   if (code == 'DOMAIN_NOT_ALLOWED') {
     const origin = url.split('/').slice(0, 3).join('/')
-    return (
-      `: ${origin} is not in this mini-program's request domain list. Add it in the mini-program console ` +
-      '(开发管理 → 开发设置 → 服务器域名 → request合法域名); during development, DevTools can skip the check ' +
-      '(详情 → 本地设置 → 不校验合法域名)'
-    )
+    return `: ${origin} is not in the mini-program's request domain list: add it in the console (开发设置 → 服务器域名), or tick 不校验合法域名 in DevTools while developing`
   }
 }
 
@@ -72,6 +68,7 @@ export function miniProgramTransport(request: MiniProgramRequest): Transport {
         statusCode: (response.statusCode || response.status) as number,
         header: response.header || response.headers || {},
         data: toArrayBuffer(response.data),
+        decode: decodeText,
       })
     const task = request({
       url,
