@@ -32,6 +32,7 @@ const imports = {
     1024,
     'core + mini-program + session',
   ],
+  'uni-app plugin': ["import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin", 1024, 'core + mini-program + session'],
 }
 
 async function measure(code) {
