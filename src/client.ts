@@ -113,6 +113,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           ),
           data: encoded.data,
           timeout: timeout || undefined,
+          invoke: options,
         })
         abort = sending.abort
         const raw = await sending.promise
