@@ -14,6 +14,10 @@ const imports = {
   'core + fetchTransport': ["import { createFunctions, fetchTransport } from 'mp-functions'; export default [createFunctions, fetchTransport]"],
   'core + miniProgramTransport': ["import { createFunctions, miniProgramTransport } from 'mp-functions'; export default [createFunctions, miniProgramTransport]"],
   'core + mini-program + session': ["import { createFunctions, miniProgramTransport, sessionFromStorage } from 'mp-functions'; export default [createFunctions, miniProgramTransport, sessionFromStorage]"],
+  'retryTransport': ["import { retryTransport } from 'mp-functions'; export default retryTransport"],
+  'queueTransport': ["import { queueTransport } from 'mp-functions'; export default queueTransport"],
+  'withHooks': ["import { withHooks } from 'mp-functions'; export default withHooks"],
+  'core + retry + queue + hooks': ["import { createFunctions, retryTransport, queueTransport, withHooks } from 'mp-functions'; export default [createFunctions, retryTransport, queueTransport, withHooks]"],
   'everything': ["export * from 'mp-functions'"],
 }
 

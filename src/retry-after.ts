@@ -1,0 +1,12 @@
+/** `name`'s value in a header object of any casing. */
+export function headerValue(header: Record<string, string>, name: string): string | undefined {
+  for (const key in header) if (key.toLowerCase() == name) return header[key]
+}
+
+/** Milliseconds a `Retry-After` value asks to wait (seconds, or an HTTP-date); `undefined` when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return
+  const wait = /^\s*\d+\s*$/.test(value) ? +value * 1000 : Date.parse(value) - now
+  // A date in the past means now.
+  return wait == wait ? Math.max(0, wait) : undefined
+}
