@@ -26,6 +26,10 @@ const imports = {
   'core + miniProgramTransport': ["import { createFunctions, miniProgramTransport } from 'mp-functions'; export default [createFunctions, miniProgramTransport]"],
   'core + mini-program + session': ["import { createFunctions, miniProgramTransport, sessionFromStorage } from 'mp-functions'; export default [createFunctions, miniProgramTransport, sessionFromStorage]"],
   'core + mini-program + eventStreams': ["import { createFunctions, miniProgramTransport, eventStreams } from 'mp-functions'; export default [createFunctions, miniProgramTransport, eventStreams]"],
+  'retryTransport': ["import { retryTransport } from 'mp-functions'; export default retryTransport"],
+  'queueTransport': ["import { queueTransport } from 'mp-functions'; export default queueTransport"],
+  'withHooks': ["import { withHooks } from 'mp-functions'; export default withHooks"],
+  'core + retry + queue + hooks': ["import { createFunctions, retryTransport, queueTransport, withHooks } from 'mp-functions'; export default [createFunctions, retryTransport, queueTransport, withHooks]"],
   'everything': ["export * from 'mp-functions'"],
   'Taro plugin runtime (all of it)': [
     "import { useFunctions } from 'mp-functions/taro'; import 'mp-functions/taro/react'; import { functionsPlugin } from 'mp-functions/taro/vue'; export default [useFunctions, functionsPlugin]",
