@@ -40,8 +40,8 @@ async function run({ smoke = false } = {}) {
     goals: [
       {
         label: `retained heap, ${sizes[1]} calls vs ${sizes[0]}`,
-        value: `${kb(large.retained - small.retained)} KB more`,
-        goal: '≤ 256 KB more (no growth)',
+        value: `${large.retained >= small.retained ? '+' : ''}${kb(large.retained - small.retained)} KB`,
+        goal: '≤ +256 KB (no growth)',
         met: large.retained - small.retained <= slack,
       },
     ],

@@ -4,7 +4,7 @@
 const { createFunctions, fetchTransport } = require('../dist/index.cjs')
 const { FunctionsClient } = require('@supabase/functions-js')
 const { startGatewayProcess } = require('./gateway-process')
-const { now, interleave, goal } = require('./stats')
+const { now, median, interleave, goal } = require('./stats')
 
 const BODY = { name: 'world' }
 
@@ -27,8 +27,8 @@ function candidates({ url, anonKey }) {
   }
 }
 
-/** Calls per second for `calls` calls with `concurrency` in flight. */
-async function throughput(call, calls, concurrency) {
+/** Calls per second for `calls` calls with `concurrency` in flight; adds this process's CPU µs per call to `cpu`. */
+async function throughput(call, calls, concurrency, cpu) {
   let left = calls
   const worker = async () => {
     while (left-- > 0) {
@@ -37,7 +37,10 @@ async function throughput(call, calls, concurrency) {
     }
   }
   const start = now()
+  const startCpu = process.cpuUsage()
   await Promise.all(Array.from({ length: concurrency }, worker))
+  const used = process.cpuUsage(startCpu)
+  cpu.push((used.user + used.system) / calls)
   return calls / (Number(now() - start) / 1e9)
 }
 
@@ -49,15 +52,20 @@ async function run({ smoke = false } = {}) {
     const goals = []
     const figures = {}
     for (const concurrency of [1, 10]) {
-      const calls = smoke ? 10 : concurrency == 1 ? 200 : 500
-      const { medians: perSecond, ratio } = await interleave(all, { rounds: smoke ? 1 : 15, warmup: 1 }, (call) => throughput(call, calls, concurrency))
-      for (const [name, value] of Object.entries(perSecond)) rows.push([name, concurrency, Math.round(value), ratio(name, 'raw fetch').toFixed(2)])
+      const calls = smoke ? 10 : concurrency == 1 ? 100 : 300
+      const cpu = Object.fromEntries(Object.keys(all).map((name) => [name, []]))
+      const { medians: perSecond, ratio } = await interleave(all, { rounds: smoke ? 1 : 31, warmup: 2 }, (call, name) =>
+        throughput(call, calls, concurrency, cpu[name]),
+      )
+      for (const [name, value] of Object.entries(perSecond)) {
+        rows.push([name, concurrency, Math.round(value), ratio(name, 'raw fetch').toFixed(2), median(cpu[name]).toFixed(0)])
+      }
       goals.push(goal(`mp-functions / raw fetch, concurrency ${concurrency}`, ratio('mp-functions (fetchTransport)', 'raw fetch'), 0.95, false))
       figures[concurrency] = perSecond
     }
     return {
       title: '2. End to end over loopback (gateway in a child process)',
-      head: ['client', 'concurrency', 'calls/s (median)', '× raw fetch'],
+      head: ['client', 'concurrency', 'calls/s (median)', '× raw fetch', 'client process CPU µs per call'],
       rows,
       goals,
       figures,

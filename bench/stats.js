@@ -12,7 +12,7 @@ function median(values) {
 
 /**
  * Runs `measure(candidate)` for every candidate, `warmup` rounds unrecorded, then `rounds` rounds,
- * each starting with the next candidate so no one always goes first. `measure` returns one figure.
+ * each starting with the next candidate so no one always goes first. `measure(candidate, name)` returns one figure.
  * Gives each candidate's median figure, and `ratio(a, b)`: the median of a / b within each round,
  * which cancels the load that other processes put on the machine for a while.
  */
@@ -22,7 +22,7 @@ async function interleave(candidates, { rounds, warmup }, measure) {
   for (let round = -warmup; round < rounds; round++) {
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + Math.max(round, 0)) % names.length]
-      const figure = await measure(candidates[name])
+      const figure = await measure(candidates[name], name)
       if (round >= 0) figures[name].push(figure)
     }
   }
