@@ -1,10 +1,12 @@
 'use strict'
 // Min+gzip size of each public import as a user's bundler sees it: rollup tree-shakes the built
-// package, terser minifies, gzip -9 compresses. `npm run size` prints the table and fails over budget.
+// package (and bundles any other package imported, with its dependencies), terser minifies, gzip -9 compresses. `npm run size` prints the table and fails over budget.
 const path = require('path')
 const zlib = require('zlib')
 const { rollup } = require('rollup')
 const terser = require('@rollup/plugin-terser')
+const commonjs = require('@rollup/plugin-commonjs')
+const { nodeResolve } = require('@rollup/plugin-node-resolve')
 
 const root = path.join(__dirname, '..')
 const { exports: subpaths } = require('../package.json')
@@ -48,6 +50,8 @@ async function measure(code) {
         resolveId: resolvePackage,
         load: (id) => (id === 'entry' ? code : null),
       },
+      nodeResolve(),
+      commonjs(),
       terser(),
     ],
   })
