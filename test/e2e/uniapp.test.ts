@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import { chromium, type Browser } from 'playwright-core'
+import { eventually } from '../helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -146,6 +147,19 @@ describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () =>
     })
     expect(problems).toEqual([])
   }, 60000)
+
+  it("a timeout aborts uni-app's XHR: the gateway sees the connection closed", async () => {
+    const { page, problems } = await open('pages/index/index')
+    await page.waitForFunction(() => (window as any).uni && (window as any).uni.$functions)
+    gw.clearRequests()
+    const code = await page.evaluate(async () => {
+      const { error } = await (window as any).uni.$functions.invoke('slow?ms=5000', { timeout: 200 })
+      return error && error.code
+    })
+    expect(code).toBe('TIMEOUT')
+    await eventually(() => gw.requests.some((r: any) => r.path == '/functions/v1/slow' && r.aborted))
+    expect(problems).toEqual([])
+  }, 30000)
 
   it('calls through useFunctions() in <script setup>', async () => {
     const { page, problems } = await open('pages/setup/setup')
