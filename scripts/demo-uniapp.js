@@ -11,7 +11,7 @@ const demo = path.join(__dirname, '..', 'demo-uniapp')
 const uniCli = path.join(demo, 'node_modules', '@dcloudio', 'vite-plugin-uni', 'bin', 'uni.js')
 
 /** `uni build` for `platform` ('h5' or 'mp-weixin'), calling `gatewayUrl`; resolves with the output directory. */
-function build(platform, { gatewayUrl, outDir = path.join(demo, 'dist', 'build', platform) }) {
+function build(platform, { gatewayUrl, outDir }) {
   const args = [uniCli, 'build', '-p', platform, '--outDir', outDir]
   const env = Object.assign({}, process.env, { FUNCTIONS_URL: gatewayUrl, NODE_ENV: 'production' })
   return new Promise((resolve, reject) => {
@@ -63,4 +63,4 @@ async function showDemoUniapp(gateway, { port = 5174 } = {}) {
   return started
 }
 
-module.exports = { build, serve, startDemoUniapp, showDemoUniapp }
+module.exports = { startDemoUniapp, showDemoUniapp }

@@ -105,6 +105,7 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
     const calls = wx.__requests.filter((r: any) => r.url.includes('/functions/v1/'))
     expect(calls.length).toBe(7)
     expect(calls.every((r: any) => r.responseType == 'arraybuffer')).toBe(true)
+    expect(wx.__callbackErrors).toEqual([])
   })
 
   it('calls through useFunctions() in <script setup>', async () => {
