@@ -20,6 +20,7 @@ const imports = {
   'core + fetchTransport': ["import { createFunctions, fetchTransport } from 'mp-functions'; export default [createFunctions, fetchTransport]"],
   'core + miniProgramTransport': ["import { createFunctions, miniProgramTransport } from 'mp-functions'; export default [createFunctions, miniProgramTransport]"],
   'core + mini-program + session': ["import { createFunctions, miniProgramTransport, sessionFromStorage } from 'mp-functions'; export default [createFunctions, miniProgramTransport, sessionFromStorage]"],
+  'core + mini-program + eventStreams': ["import { createFunctions, miniProgramTransport, eventStreams } from 'mp-functions'; export default [createFunctions, miniProgramTransport, eventStreams]"],
   'everything': ["export * from 'mp-functions'"],
   // A plugin may add 1 KB to the core parts it builds on (its transport is miniProgramTransport).
   'uni-app plugin': ["import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin", 1024, 'core + mini-program + session'],
