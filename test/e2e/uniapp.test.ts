@@ -80,6 +80,9 @@ async function runFlows(page: Driver) {
   await page.tap('run-chinese')
   expect(await page.result('chinese')).toBe('Hello 世界! 你好，世界！🌏 mp-functions')
   expect(JSON.parse(lastCall('hello').body.toString('utf8'))).toEqual({ name: '世界' })
+  await page.tap('run-stream')
+  expect(await page.result('stream')).toBe('第1条消息：你好 | 第2条消息：你好 | 第3条消息：你好 | done')
+
   // Signed in from here on: the user's token, never sent anywhere but the gateway.
   expect(lastCall('text').headers.authorization).toBe('Bearer ' + session.access_token)
   expect(gw.requests.every((r: any) => r.headers.host == new URL(gw.url).host)).toBe(true)
@@ -94,7 +97,7 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
     return { wx, page: app.openPage(route) }
   }
 
-  it('calls through this.$functions and uni.$functions, signed in, with errors, binary and Chinese text', async () => {
+  it('calls through this.$functions and uni.$functions, signed in, with errors, binary, Chinese text and a stream', async () => {
     const { wx, page } = open('pages/index/index')
     await runFlows({
       tap: async (id) => page.tap(id),
@@ -103,8 +106,9 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
     })
     // Every call went through uni.request → wx.request, asking for bytes.
     const calls = wx.__requests.filter((r: any) => r.url.includes('/functions/v1/'))
-    expect(calls.length).toBe(7)
+    expect(calls.length).toBe(8)
     expect(calls.every((r: any) => r.responseType == 'arraybuffer')).toBe(true)
+    expect(calls.filter((r: any) => r.enableChunked).map((r: any) => r.url)).toEqual([gw.url + '/functions/v1/sse?count=3&interval=20&split=10'])
     expect(wx.__callbackErrors).toEqual([])
   })
 
@@ -139,7 +143,7 @@ describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () =>
     return element && element.textContent && element.textContent.trim()
   }, '#' + id, { timeout: 15000 }).then((handle: any) => handle.jsonValue())
 
-  it('calls through this.$functions and uni.$functions, signed in, with errors, binary and Chinese text', async () => {
+  it('calls through this.$functions and uni.$functions, signed in, with errors, binary, Chinese text and a stream', async () => {
     const { page, problems } = await open('pages/index/index')
     await runFlows({
       tap: (id) => page.click('#' + id),
