@@ -5,10 +5,15 @@ import { dts } from 'rollup-plugin-dts'
 // Each public import is one entry; code they share lands in shared chunks, so nothing is bundled twice.
 const entries = {
   index: 'src/index.ts',
+  taro: 'plugins/taro/runtime.ts',
+  'taro-react': 'plugins/taro/react.ts',
+  'taro-vue': 'plugins/taro/vue.ts',
   uniapp: 'plugins/uniapp/index.ts',
 }
 // Runs in Node inside the framework's build (CommonJS only), never on a device.
-const nodeEntries = {}
+const nodeEntries = {
+  'taro-plugin': 'plugins/taro/index.ts',
+}
 
 // Frameworks (peer dependencies) and Node built-ins are the user's: never bundled.
 const external = (id) => !/^[./\0]/.test(id) && !/^[A-Za-z]:[\\/]/.test(id)

@@ -6,8 +6,8 @@ export { uniStorage } from './storage'
 
 declare module 'vue' {
   interface ComponentCustomProperties {
-    /** The functions client installed by `FunctionsPlugin`. */
-    $functions: FunctionsClient
+    /** The functions client installed by `FunctionsPlugin` (declared as the Taro plugin declares it). */
+    readonly $functions: FunctionsClient
   }
 }
 
