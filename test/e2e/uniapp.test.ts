@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import { chromium, type Browser } from 'playwright-core'
 import { eventually } from '../helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
@@ -11,6 +10,8 @@ const { createWx } = require('../helpers/fake-wx')
 const { loadMiniProgram } = require('../helpers/mini-program-app')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startDemoUniapp } = require('../../scripts/demo-uniapp')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { launchChromium } = require('../helpers/chromium')
 
 // demo-uniapp built for mp-weixin and H5 against a gateway of this test's own, then driven the
 // way a user would: taps on the page, results read from what the page shows, and the gateway's
@@ -121,18 +122,14 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
 })
 
 describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () => {
-  let browser: Browser
+  let chromium: { context: import('playwright-core').BrowserContext; close(): Promise<void> }
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    chromium = await launchChromium()
   }, 60000)
-  afterAll(() => browser && browser.close())
+  afterAll(() => chromium && chromium.close())
 
   const open = async (route: string) => {
-    const context = await browser.newContext()
-    const page = await context.newPage()
+    const page = await chromium.context.newPage()
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(String(error)))
     await page.goto(demo.h5Url + '#/' + route)
