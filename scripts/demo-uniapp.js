@@ -3,42 +3,20 @@
 // given functions gateway, and serves the H5 build on 127.0.0.1. One place for both, so the tests
 // drive exactly what the demo shows.
 const { execFile } = require('child_process')
-const fs = require('fs')
-const http = require('http')
 const path = require('path')
+const { serveStatic } = require('./static-server')
 
 const demo = path.join(__dirname, '..', 'demo-uniapp')
 const uniCli = path.join(demo, 'node_modules', '@dcloudio', 'vite-plugin-uni', 'bin', 'uni.js')
 
 /** `uni build` for `platform` ('h5' or 'mp-weixin'), calling `gatewayUrl`; resolves with the output directory. */
-function build(platform, { gatewayUrl, outDir = path.join(demo, 'dist', 'build', platform) }) {
+function build(platform, { gatewayUrl, outDir }) {
   const args = [uniCli, 'build', '-p', platform, '--outDir', outDir]
   const env = Object.assign({}, process.env, { FUNCTIONS_URL: gatewayUrl, NODE_ENV: 'production' })
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { cwd: demo, env, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       if (error || !/DONE\s+Build complete/.test(stdout)) reject(new Error(`uni build -p ${platform} failed:\n${stdout}\n${stderr}`))
       else resolve(outDir)
-    })
-  })
-}
-
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.ttf': 'font/ttf' }
-
-/** Serves `dir` on 127.0.0.1:`port` (0: any free port); resolves with `{ url, close }`. */
-function serve(dir, port = 0) {
-  const server = http.createServer((req, res) => {
-    const name = decodeURIComponent(req.url.split(/[?#]/)[0])
-    const file = path.join(dir, path.normalize(name == '/' ? '/index.html' : name))
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end('not found')
-      return
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' })
-    fs.createReadStream(file).pipe(res)
-  })
-  return new Promise((resolve) => {
-    server.listen(port, '127.0.0.1', () => {
-      resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => server.close(done)) })
     })
   })
 }
@@ -50,8 +28,8 @@ function serve(dir, port = 0) {
 async function startDemoUniapp({ gatewayUrl, port = 0, outRoot = path.join(demo, 'dist', 'build') }) {
   const mpWeixinDir = await build('mp-weixin', { gatewayUrl, outDir: path.join(outRoot, 'mp-weixin') })
   const h5Dir = await build('h5', { gatewayUrl, outDir: path.join(outRoot, 'h5') })
-  const server = await serve(h5Dir, port)
-  return { h5Url: server.url, mpWeixinDir, close: server.close }
+  const server = await serveStatic(h5Dir, port)
+  return { h5Url: server.url + '/', mpWeixinDir, close: server.close }
 }
 
 /** The hook in scripts/demo.js: prints where to find the app on each platform. */
@@ -63,4 +41,4 @@ async function showDemoUniapp(gateway, { port = 5174 } = {}) {
   return started
 }
 
-module.exports = { build, serve, startDemoUniapp, showDemoUniapp }
+module.exports = { startDemoUniapp, showDemoUniapp }

@@ -1,4 +1,4 @@
-import { createFunctions } from '../src'
+import { createFunctions, eventStreams } from '../src'
 import { uniStorage, uniTransport } from '../plugins/uniapp'
 import { describeTransport } from './helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -63,6 +63,31 @@ describe('uniTransport(): what uni-app reports, classified', () => {
     expect(error!.code).toBe('TIMEOUT')
     expect(calls[0]).toMatchObject({ url: 'https://abcd.supabase.co/functions/v1/hello', method: 'POST', responseType: 'arraybuffer', dataType: 'text', timeout: 30 })
     expect(task.abort).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('uniTransport() streaming, as uni-app H5 delivers it', () => {
+  it('takes the Uint8Array chunks of its RequestTask as bytes (a character split across two)', async () => {
+    const bytes = Buffer.from('data: 你好\n\n')
+    const handlers: Record<string, (event: any) => void> = {}
+    ;(globalThis as any).uni = {
+      request(options: any) {
+        setTimeout(() => {
+          handlers.headers({ statusCode: 200, header: { 'content-type': 'text/event-stream' } })
+          // Views into a larger buffer, as a stream reader hands them out.
+          handlers.chunk({ data: new Uint8Array(bytes.buffer, bytes.byteOffset, 7) })
+          handlers.chunk({ data: new Uint8Array(bytes.buffer, bytes.byteOffset + 7, bytes.length - 7) })
+          options.success({ statusCode: 200, header: { 'content-type': 'text/event-stream' }, data: new Uint8Array(bytes) })
+        }, 5)
+        return { abort() {}, onHeadersReceived: (fn: any) => (handlers.headers = fn), onChunkReceived: (fn: any) => (handlers.chunk = fn) }
+      },
+    }
+    const functions = createFunctions({ url: 'https://abcd.supabase.co', anonKey: 'anon', transport: eventStreams(uniTransport()) })
+    const { data: stream, error } = await functions.invoke('sse', { stream: true })
+    expect(error).toBeNull()
+    const events: string[] = []
+    await stream.listen({ onEvent: (event: any) => events.push(event.data) })
+    expect(events).toEqual(['你好'])
   })
 })
 

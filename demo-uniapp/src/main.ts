@@ -1,4 +1,5 @@
-import { FunctionsPlugin } from 'mp-functions/uniapp'
+import { eventStreams } from 'mp-functions'
+import { FunctionsPlugin, uniTransport } from 'mp-functions/uniapp'
 import { createSSRApp } from 'vue'
 import App from './App.vue'
 import { anonKey, storageKey, url } from './config'
@@ -6,6 +7,7 @@ import { anonKey, storageKey, url } from './config'
 export function createApp() {
   const app = createSSRApp(App)
   // this.$functions, $functions in templates, uni.$functions and useFunctions() from here on.
-  app.use(FunctionsPlugin, { url, anonKey, storageKey, timeout: 15000 })
+  // eventStreams() adds invoke(name, { stream: true }); leave `transport` out if you need no streams.
+  app.use(FunctionsPlugin, { url, anonKey, storageKey, timeout: 15000, transport: eventStreams(uniTransport()) })
   return { app }
 }

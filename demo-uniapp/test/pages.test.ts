@@ -1,10 +1,11 @@
 import { mount } from '@vue/test-utils'
-import { FunctionsPlugin } from 'mp-functions/uniapp'
+import { eventStreams } from 'mp-functions'
+import { FunctionsPlugin, uniTransport } from 'mp-functions/uniapp'
 import { STORAGE_KEY, until, useGateway } from './setup'
 
 // The demo's real pages (Vue 3 SFCs) with the plugin installed as main.ts does.
 const gateway = useGateway()
-const install = () => ({ global: { plugins: [[FunctionsPlugin, { url: gateway.url, anonKey: gateway.anonKey, storageKey: STORAGE_KEY }] as any] } })
+const install = () => ({ global: { plugins: [[FunctionsPlugin, { url: gateway.url, anonKey: gateway.anonKey, storageKey: STORAGE_KEY, transport: eventStreams(uniTransport()) }] as any] } })
 
 describe('pages/index (Options API)', () => {
   it('shows each flow’s result, and the gateway saw the right token each time', async () => {
@@ -23,6 +24,7 @@ describe('pages/index (Options API)', () => {
     expect(await run('run-error', 'error')).toBe('FunctionsHttpError 418: 函数出错了: 418')
     expect(await run('run-binary', 'binary')).toBe('0,1,127,128,254,255')
     expect(await run('run-chinese', 'chinese')).toBe('Hello 世界! 你好，世界！🌏 mp-functions')
+    expect(await run('run-stream', 'stream')).toBe('第1条消息：你好 | 第2条消息：你好 | 第3条消息：你好 | done')
     page.unmount()
   })
 })

@@ -65,8 +65,12 @@ function hintFor(code: TransportFailureCode, url: string): string | undefined {
 }
 
 function toArrayBuffer(data: unknown): ArrayBuffer {
-  // A tag check, not instanceof: platform bridges may hand over buffers from another realm.
-  if (Object.prototype.toString.call(data) == '[object ArrayBuffer]') return data as ArrayBuffer
+  // Tag checks, not instanceof: platform bridges may hand over buffers from another realm.
+  const tag = (value: any) => Object.prototype.toString.call(value)
+  if (tag(data) == '[object ArrayBuffer]') return data as ArrayBuffer
+  // uni-app's H5 request hands streamed chunks over as Uint8Array.
+  const view = data as Uint8Array
+  if (view && tag(view.buffer) == '[object ArrayBuffer]') return (view.buffer as ArrayBuffer).slice(view.byteOffset, view.byteOffset + view.byteLength)
   // Some platforms ignore responseType and hand back text or already-parsed JSON.
   return encodeUtf8(data == null ? '' : typeof data == 'string' ? data : JSON.stringify(data))
 }

@@ -6,7 +6,7 @@ const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { buildTaro } = require('../helpers/taro-build')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { serveStatic } = require('../helpers/static-server')
+const { serveStatic } = require('../../scripts/static-server')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { launchChromium } = require('../helpers/chromium')
 

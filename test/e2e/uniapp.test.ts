@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import { chromium, type Browser } from 'playwright-core'
+import { eventually } from '../helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -10,6 +10,8 @@ const { createWx } = require('../helpers/fake-wx')
 const { loadMiniProgram } = require('../helpers/mini-program-app')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startDemoUniapp } = require('../../scripts/demo-uniapp')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { launchChromium } = require('../helpers/chromium')
 
 // demo-uniapp built for mp-weixin and H5 against a gateway of this test's own, then driven the
 // way a user would: taps on the page, results read from what the page shows, and the gateway's
@@ -79,6 +81,9 @@ async function runFlows(page: Driver) {
   await page.tap('run-chinese')
   expect(await page.result('chinese')).toBe('Hello 世界! 你好，世界！🌏 mp-functions')
   expect(JSON.parse(lastCall('hello').body.toString('utf8'))).toEqual({ name: '世界' })
+  await page.tap('run-stream')
+  expect(await page.result('stream')).toBe('第1条消息：你好 | 第2条消息：你好 | 第3条消息：你好 | done')
+
   // Signed in from here on: the user's token, never sent anywhere but the gateway.
   expect(lastCall('text').headers.authorization).toBe('Bearer ' + session.access_token)
   expect(gw.requests.every((r: any) => r.headers.host == new URL(gw.url).host)).toBe(true)
@@ -93,7 +98,7 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
     return { wx, page: app.openPage(route) }
   }
 
-  it('calls through this.$functions and uni.$functions, signed in, with errors, binary and Chinese text', async () => {
+  it('calls through this.$functions and uni.$functions, signed in, with errors, binary, Chinese text and a stream', async () => {
     const { wx, page } = open('pages/index/index')
     await runFlows({
       tap: async (id) => page.tap(id),
@@ -102,8 +107,10 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
     })
     // Every call went through uni.request → wx.request, asking for bytes.
     const calls = wx.__requests.filter((r: any) => r.url.includes('/functions/v1/'))
-    expect(calls.length).toBe(7)
+    expect(calls.length).toBe(8)
     expect(calls.every((r: any) => r.responseType == 'arraybuffer')).toBe(true)
+    expect(calls.filter((r: any) => r.enableChunked).map((r: any) => r.url)).toEqual([gw.url + '/functions/v1/sse?count=3&interval=20&split=10'])
+    expect(wx.__callbackErrors).toEqual([])
   })
 
   it('calls through useFunctions() in <script setup>', async () => {
@@ -115,18 +122,14 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
 })
 
 describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () => {
-  let browser: Browser
+  let chromium: { context: import('playwright-core').BrowserContext; close(): Promise<void> }
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    chromium = await launchChromium()
   }, 60000)
-  afterAll(() => browser && browser.close())
+  afterAll(() => chromium && chromium.close())
 
   const open = async (route: string) => {
-    const context = await browser.newContext()
-    const page = await context.newPage()
+    const page = await chromium.context.newPage()
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(String(error)))
     await page.goto(demo.h5Url + '#/' + route)
@@ -137,7 +140,7 @@ describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () =>
     return element && element.textContent && element.textContent.trim()
   }, '#' + id, { timeout: 15000 }).then((handle: any) => handle.jsonValue())
 
-  it('calls through this.$functions and uni.$functions, signed in, with errors, binary and Chinese text', async () => {
+  it('calls through this.$functions and uni.$functions, signed in, with errors, binary, Chinese text and a stream', async () => {
     const { page, problems } = await open('pages/index/index')
     await runFlows({
       tap: (id) => page.click('#' + id),
@@ -146,6 +149,19 @@ describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () =>
     })
     expect(problems).toEqual([])
   }, 60000)
+
+  it("a timeout aborts uni-app's XHR: the gateway sees the connection closed", async () => {
+    const { page, problems } = await open('pages/index/index')
+    await page.waitForFunction(() => (window as any).uni && (window as any).uni.$functions)
+    gw.clearRequests()
+    const code = await page.evaluate(async () => {
+      const { error } = await (window as any).uni.$functions.invoke('slow?ms=5000', { timeout: 200 })
+      return error && error.code
+    })
+    expect(code).toBe('TIMEOUT')
+    await eventually(() => gw.requests.some((r: any) => r.path == '/functions/v1/slow' && r.aborted))
+    expect(problems).toEqual([])
+  }, 30000)
 
   it('calls through useFunctions() in <script setup>', async () => {
     const { page, problems } = await open('pages/setup/setup')

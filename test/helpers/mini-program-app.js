@@ -33,7 +33,6 @@ function loadMiniProgram(dir, { wx }) {
   const appJson = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8'))
   const definitions = {}
   const pages = []
-  const errors = []
   let app
   let loading
 
@@ -159,7 +158,7 @@ function loadMiniProgram(dir, { wx }) {
     }
   }
 
-  return { app, context, openPage, errors, load }
+  return { app, openPage }
 }
 
 module.exports = { loadMiniProgram }
