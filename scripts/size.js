@@ -16,6 +16,7 @@ const imports = {
   'core + fetchTransport': ["import { createFunctions, fetchTransport } from 'mp-functions'; export default [createFunctions, fetchTransport]"],
   'core + miniProgramTransport': ["import { createFunctions, miniProgramTransport } from 'mp-functions'; export default [createFunctions, miniProgramTransport]"],
   'core + mini-program + session': ["import { createFunctions, miniProgramTransport, sessionFromStorage } from 'mp-functions'; export default [createFunctions, miniProgramTransport, sessionFromStorage]"],
+  'core + mini-program + eventStreams': ["import { createFunctions, miniProgramTransport, eventStreams } from 'mp-functions'; export default [createFunctions, miniProgramTransport, eventStreams]"],
   'everything': ["export * from 'mp-functions'"],
 }
 

@@ -8,6 +8,9 @@ export {
   type MiniProgramFailure,
 } from './transports/mini-program'
 export { sessionFromStorage, type SessionOptions } from './session'
+export { eventStreams } from './stream/event-streams'
+export type { EventStream, StreamHandlers } from './stream/event-stream'
+export type { ServerSentEvent } from './stream/sse-parser'
 export { createAbortController, type AbortControllerLike } from './abort'
 export { FunctionRegion } from './region'
 export { FunctionsError } from './errors/FunctionsError'

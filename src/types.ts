@@ -41,6 +41,15 @@ export interface TransportOptions {
   data?: string | ArrayBuffer | PlatformBody
   /** Milliseconds; a hint for platforms with their own default (WeChat: 60 s). The client enforces it too. */
   timeout?: number
+  /** The call's `stream` option, for a streaming layer such as `eventStreams()`. */
+  stream?: boolean | StreamOptions
+  /** The call's `signal`, for layers that outlive the call's own handling of it (a stream). */
+  signal?: AbortSignalLike
+  /** Asks a transport that can stream to deliver the body in pieces: `onHeaders` once, then `onChunk`s. */
+  enableChunked?: boolean
+  onHeaders?(head: { statusCode: number; header: Record<string, string> }): void
+  /** Bytes delivered here are not repeated in `success`'s `data`. */
+  onChunk?(bytes: ArrayBuffer): void
   success(response: TransportResponse): void
   /**
    * `error` is what the platform failed with; it becomes `FunctionsFetchError.context`. `hint`, if
@@ -55,6 +64,10 @@ export interface TransportResponse {
   header: Record<string, string>
   /** The body's bytes. */
   data: ArrayBuffer
+  /** Decodes UTF-8 text; required where the platform has no `TextDecoder` (`miniProgramTransport` supplies it). */
+  decode?(bytes: ArrayBuffer): string
+  /** A body handed over as a stream (by `eventStreams()`): it becomes `data`. */
+  body?: unknown
 }
 
 export interface TransportTask {
@@ -128,9 +141,19 @@ export interface InvokeOptions {
   headers?: Record<string, string | number | boolean | undefined>
   body?: unknown
   region?: FunctionRegion | (string & {})
-  /** Milliseconds; `0` means none. Overrides the client's. */
+  /** Milliseconds; `0` means none. Overrides the client's. With `stream`, it ends when the headers arrive. */
   timeout?: number
   signal?: AbortSignalLike
+  /**
+   * Hand a `text/event-stream` (or `text/plain`) answer over as an `EventStream` as soon as its
+   * headers arrive. Needs a client whose transport is wrapped in `eventStreams()`.
+   */
+  stream?: boolean | StreamOptions
+}
+
+export interface StreamOptions {
+  /** Milliseconds without a byte before the stream ends with a `TIMEOUT` error; `0` means none. Default 30000. */
+  idleTimeout?: number
 }
 
 /** A read-only `Headers`: names are case-insensitive. */

@@ -66,7 +66,7 @@ describe('on a device: the CommonJS build in a bare JS context with only wx and 
     context.config = { url: gw.url, anonKey: gw.anonKey }
     await vm.runInContext(
       `(async () => {
-        const { createFunctions, miniProgramTransport, sessionFromStorage, createAbortController } = module.exports
+        const { createFunctions, miniProgramTransport, sessionFromStorage, createAbortController, eventStreams } = module.exports
         const storage = { getItem: (k) => wx.getStorageSync(k), setItem: (k, v) => wx.setStorageSync(k, v), removeItem: (k) => wx.removeStorageSync(k) }
         const functions = createFunctions({ ...config, transport: miniProgramTransport(wx.request), accessToken: sessionFromStorage(storage) })
         const controller = createAbortController()
@@ -80,7 +80,12 @@ describe('on a device: the CommonJS build in a bare JS context with only wx and 
           timeout: await functions.invoke('slow?ms=2000', { timeout: 100 }),
           cancelled: await cancelled,
           bytes: await functions.invoke('binary?size=4'),
+          events: [],
         }
+        // Streaming without TextDecoder or async generators in the engine's globals: the pure JS decoder.
+        const streaming = createFunctions({ ...config, transport: eventStreams(miniProgramTransport(wx.request)) })
+        const { data: stream } = await streaming.invoke('sse?count=2&interval=5&split=20', { stream: true })
+        await stream.listen({ onEvent: (event) => results.events.push(event.data) })
       })()`,
       context,
     )
@@ -96,5 +101,6 @@ describe('on a device: the CommonJS build in a bare JS context with only wx and 
     expect(r.timeout.error.code).toBe('TIMEOUT')
     expect(r.cancelled.error.code).toBe('ABORTED')
     expect(Array.from(new Uint8Array(r.bytes.data))).toEqual([0, 1, 2, 3])
+    expect(r.events).toEqual(['{"index":1,"text":"第1条消息：你好"}', '{"index":2,"text":"第2条消息：你好"}', '[DONE]'])
   })
 })
