@@ -1,6 +1,7 @@
 'use strict'
 // Min+gzip size of each public import as a user's bundler sees it: rollup tree-shakes the built
-// package (and bundles any other package imported, with its dependencies), terser minifies, gzip -9 compresses. `npm run size` prints the table and fails over budget.
+// package (bundling any other package imported, with its dependencies), terser minifies, gzip -9
+// compresses. `npm run size` prints the table and fails over budget; `npm run bench` reuses both.
 const path = require('path')
 const zlib = require('zlib')
 const { rollup } = require('rollup')
@@ -48,7 +49,7 @@ async function measureAll() {
   return rows
 }
 
-module.exports = { measure, measureAll }
+module.exports = { imports, measure, measureAll }
 
 if (require.main === module) {
   measureAll().then((rows) => {
