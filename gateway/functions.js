@@ -160,6 +160,47 @@ const functions = {
     res.write(part, () => setTimeout(() => res.destroy(), 20));
   },
 
+  // Failures on a real socket, for the fault suite: fault/<kind>. See gateway/README.md.
+  fault({ sub, query, state }, res) {
+    const kind = sub.split('/')[0];
+    const socket = res.socket;
+    const json = { 'Content-Type': 'application/json; charset=utf-8' };
+    switch (kind) {
+      case 'reset-before-headers':
+        return void socket.resetAndDestroy();
+      case 'reset-mid-body':
+        res.writeHead(200, { ...json, 'Content-Length': 1024 });
+        return void res.write('{"items":[1,2,3],"cut":"', () => setTimeout(() => socket.resetAndDestroy(), 20));
+      case 'no-headers':
+        return void res.on('close', () => {}); // never answers; ends when the client gives up
+      case 'stall-body':
+        res.writeHead(200, { ...json, 'Content-Length': 1024 });
+        return void res.write('{"items":[1,2,3],"stalled":"');
+      case 'flaky': {
+        // The first `failures` requests with this `key` fail with `status` (and `retryAfter`, if given), then 200.
+        const key = `flaky:${query.key}`;
+        const seen = (state.get(key) || 0) + 1;
+        state.set(key, seen);
+        if (seen <= intParam(query.failures, 2, 0, 1000)) {
+          const headers = query.retryAfter ? { 'Retry-After': query.retryAfter } : {};
+          const status = intParam(query.status, 503, 400, 599);
+          return { status, headers, body: { error: http.STATUS_CODES[status], attempt: seen } };
+        }
+        return { status: 200, body: { ok: true, attempt: seen } };
+      }
+      case 'bad-utf8': {
+        // Bytes that are not UTF-8 (a lone continuation byte, a truncated sequence, 0xff) in a JSON string.
+        const bytes = Buffer.concat([Buffer.from('{"s":"a'), Buffer.from([0x80, 0xe4, 0xbd, 0xff]), Buffer.from('b"}')]);
+        return { status: 200, headers: { 'Content-Type': query.type || 'application/json' }, body: bytes };
+      }
+      case 'big-headers':
+        // Over every client's header limit (Node: 16 KB).
+        return { status: 200, headers: { 'X-Big': 'x'.repeat(intParam(query.size, 64 * 1024, 0, 1024 * 1024)) }, body: { ok: true } };
+      default:
+        return { status: 400, body: { error: `unknown fault: ${kind}` } };
+    }
+  },
+
   headers({ query }) {
     const set = {};
     for (const [name, value] of Object.entries(query)) {

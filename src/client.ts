@@ -113,8 +113,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           ),
           data: encoded.data,
           timeout: timeout || undefined,
-          stream: options.stream,
-          signal,
+          invoke: options,
         })
         abort = sending.abort
         const raw = await sending.promise

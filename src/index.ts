@@ -7,6 +7,9 @@ export {
   type MiniProgramResponse,
   type MiniProgramFailure,
 } from './transports/mini-program'
+export { retryTransport } from './transports/retry'
+export { queueTransport, type QueueOptions } from './transports/queue'
+export { withHooks, type FunctionsHooks, type HookCall, type HookResult } from './hooks'
 export { sessionFromStorage, type SessionOptions } from './session'
 export { eventStreams } from './stream/event-streams'
 export type { EventStream, StreamHandlers } from './stream/event-stream'
@@ -19,4 +22,5 @@ export { FunctionsHttpError } from './errors/FunctionsHttpError'
 export { FunctionsRelayError } from './errors/FunctionsRelayError'
 export { FunctionsRequestError } from './errors/FunctionsRequestError'
 export { FunctionsResponseError } from './errors/FunctionsResponseError'
+export { FunctionsHookError } from './errors/FunctionsHookError'
 export type * from './types'

@@ -34,10 +34,12 @@ function concat(chunks: ArrayBuffer[]): ArrayBuffer {
  */
 export function eventStreams(transport: Transport, defaults: StreamOptions = {}): Transport {
   return (options: TransportOptions) => {
-    if (!options.stream) return transport(options)
-    const settings = Object.assign({}, defaults, options.stream === true ? {} : options.stream)
+    const call = options.invoke || {}
+    if (!call.stream) return transport(options)
+    const settings = Object.assign({}, defaults, call.stream === true ? {} : call.stream)
     const idleTimeout = settings.idleTimeout != null ? settings.idleTimeout : IDLE_TIMEOUT_MS
-    const { url, signal } = options
+    const { url } = options
+    const { signal } = call
     const early: ArrayBuffer[] = []
     let source: EventStreamSource | undefined
     let decoder: Utf8StreamDecoder
