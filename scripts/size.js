@@ -12,11 +12,14 @@ const { nodeResolve } = require('@rollup/plugin-node-resolve')
 const root = path.join(__dirname, '..')
 const { exports: subpaths } = require('../package.json')
 
-/** `mp-functions` and its subpaths as package.json exports them; anything else (frameworks) stays external. */
-function resolvePackage(id) {
+/**
+ * `mp-functions` and its subpaths as package.json exports them; anything else (frameworks) stays
+ * external, unless `bundleAll` (another client measured with its dependencies).
+ */
+const resolvePackage = (bundleAll) => (id) => {
   const entry = /^mp-functions(\/.*)?$/.test(id) && subpaths['.' + id.slice('mp-functions'.length)]
   if (entry) return path.join(root, entry.import || entry)
-  return id === 'entry' ? id : /^[./]/.test(id) ? null : { id, external: true }
+  return id === 'entry' ? id : bundleAll || /^[./]/.test(id) ? null : { id, external: true }
 }
 
 /**
@@ -42,13 +45,13 @@ const imports = {
   'uni-app plugin': ["import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin", 1024, 'core + mini-program + session'],
 }
 
-async function measure(code) {
+async function measure(code, { bundleAll = false } = {}) {
   const bundle = await rollup({
     input: 'entry',
     plugins: [
       {
         name: 'user-entry',
-        resolveId: resolvePackage,
+        resolveId: resolvePackage(bundleAll),
         load: (id) => (id === 'entry' ? code : null),
       },
       nodeResolve(),

@@ -38,3 +38,11 @@ it('the bridge figures meet their goal: one storage read and no JSON parse per c
     ['1, 0', true],
   ])
 })
+
+it('another client is measured with its code and dependencies, not left out as an external import', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { measure } = require('../scripts/size')
+  const code = "import { FunctionsClient } from '@supabase/functions-js'; export default FunctionsClient"
+  expect((await measure(code)).gzip).toBeLessThan(200)
+  expect((await measure(code, { bundleAll: true })).gzip).toBeGreaterThan(1000)
+})
