@@ -1,12 +1,13 @@
 'use strict'
 // `npm run bench`: runs every measurement in this folder, prints the tables, writes bench/RESULTS.md
-// and puts the same tables into the README between its bench markers.
+// and puts the same tables into the README between its bench markers. `node bench/run.js NAME…`
+// runs only the named measurements and writes nothing.
 const fs = require('fs')
 const os = require('os')
 const path = require('path')
 
 /** One file per measurement; each exports `run({ smoke })` → { title, head, rows, goals, notes? }. */
-const measurements = ['overhead', 'loopback', 'bridge', 'size', 'heap']
+const measurements = ['overhead', 'loopback', 'bridge', 'size', 'stream-decode', 'heap']
 
 const README = path.join(__dirname, '..', 'README.md')
 const RESULTS = path.join(__dirname, 'RESULTS.md')
@@ -30,15 +31,16 @@ function machine() {
   return `Node ${process.version}, ${cpus.length} × ${cpus[0] ? cpus[0].model.trim() : 'CPU'}, ${os.platform()} ${os.arch()}, ${new Date().toISOString().slice(0, 10)}`
 }
 
-async function main() {
+async function main(only) {
   const started = Date.now()
   const sections = []
-  for (const name of measurements) {
+  for (const name of only.length ? only : measurements) {
     process.stderr.write(`bench: ${name}…\n`)
     const section = render(await require(`./${name}`).run())
     console.log('\n' + section)
     sections.push(section)
   }
+  if (only.length) return
   const body = [`Measured by \`npm run bench\` on ${machine()}; ratios are medians of per-round ratios, the candidates interleaved in the same run.`, ...sections].join('\n\n')
   fs.writeFileSync(RESULTS, `# Benchmark results\n\n${body}\n`)
   const readme = fs.readFileSync(README, 'utf8')
@@ -53,7 +55,7 @@ async function main() {
 module.exports = { measurements }
 
 if (require.main === module) {
-  main().catch((error) => {
+  main(process.argv.slice(2)).catch((error) => {
     console.error(error)
     process.exit(1)
   })

@@ -1,10 +1,15 @@
 'use strict'
 // Streaming decode throughput: our pure JS UTF-8 decoder + WHATWG SSE parser (what iOS mini-programs
 // run), the same parser on the streaming TextDecoder (H5, Node, Android), and a baseline of Node's
-// TextDecoder with a naive line split. The same chunks, interleaved rounds, medians.
+// TextDecoder with a naive line split. The same chunks, interleaved rounds, medians. Goal (issue 5):
+// pure JS at least 0.5× the native baseline.
 // The decoder and parser are internal modules: load them from src/ through ts-node.
 require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs', moduleResolution: 'node' } })
 const loadSource = (file) => require(`../src/${file}`)
+const { now, interleave, goal } = require('./stats')
+
+const BASELINE = 'baseline: TextDecoder + naive split'
+const PURE = 'pure JS decoder + SSE parser'
 
 function payload(bytes) {
   const events = []
@@ -60,35 +65,31 @@ function candidates() {
     }
     return events
   }
-  return [
-    ['baseline: TextDecoder + naive split', baseline],
-    ['pure JS decoder + SSE parser', ours(createPureUtf8Decoder)],
-    ['TextDecoder (streaming) + SSE parser', ours(createUtf8Decoder)],
-  ]
-}
-
-/** Returns rows { name, mbPerSecond, ratio } (ratio against the baseline). */
-function run({ megabytes = 8, rounds = 9 } = {}) {
-  const buffer = payload(megabytes * 1024 * 1024)
-  const chunks = chunksOf(buffer)
-  const list = candidates()
-  const times = list.map(() => [])
-  const counts = list.map(([, fn]) => fn(chunks)) // warm-up, and every candidate must see the same events
-  if (new Set(counts).size != 1) throw new Error(`candidates disagree on the event count: ${counts}`)
-  for (let round = 0; round < rounds; round++) {
-    list.forEach(([, fn], i) => {
-      const start = process.hrtime.bigint()
-      fn(chunks)
-      times[i].push(Number(process.hrtime.bigint() - start) / 1e9)
-    })
+  return {
+    [BASELINE]: baseline,
+    [PURE]: ours(createPureUtf8Decoder),
+    'TextDecoder (streaming) + SSE parser': ours(createUtf8Decoder),
   }
-  const median = (values) => values.slice().sort((a, b) => a - b)[values.length >> 1]
-  const mbPerSecond = times.map((t) => buffer.length / 1048576 / median(t))
-  return list.map(([name], i) => ({ name, mbPerSecond: mbPerSecond[i], ratio: mbPerSecond[i] / mbPerSecond[0], events: counts[0] }))
 }
 
-module.exports = { run, goal: 0.5 }
-
-if (require.main === module) {
-  for (const row of run()) console.log(`${row.name.padEnd(40)} ${row.mbPerSecond.toFixed(1).padStart(8)} MB/s  ${row.ratio.toFixed(2)}×`)
+async function run({ smoke = false } = {}) {
+  const buffer = payload((smoke ? 0.25 : 8) * 1024 * 1024)
+  const chunks = chunksOf(buffer)
+  const all = candidates()
+  const counts = Object.values(all).map((decode) => decode(chunks)) // warm-up, and every candidate must see the same events
+  if (new Set(counts).size != 1) throw new Error(`candidates disagree on the event count: ${counts}`)
+  const { medians, ratio } = await interleave(all, { rounds: smoke ? 1 : 9, warmup: 0 }, (decode) => {
+    const start = now()
+    decode(chunks)
+    return buffer.length / 1048576 / (Number(now() - start) / 1e9)
+  })
+  return {
+    title: '5. Streaming decode (UTF-8 decoder + SSE parser)',
+    head: ['decoder', 'MB/s (median)', '× baseline'],
+    rows: Object.entries(medians).map(([name, value]) => [name, value.toFixed(1), ratio(name, BASELINE).toFixed(2)]),
+    goals: [goal('pure JS decoder + SSE parser / baseline', ratio(PURE, BASELINE), 0.5, false)],
+    notes: `${(buffer.length / 1048576).toFixed(0)} MB of ${counts[0]} events in network-like chunks of 1–16 KB.`,
+  }
 }
+
+module.exports = { run }

@@ -1,6 +1,7 @@
 'use strict'
 // Min+gzip size of each public import as a user's bundler sees it: rollup tree-shakes the built
-// package (and bundles any other package imported, with its dependencies), terser minifies, gzip -9 compresses. `npm run size` prints the table and fails over budget.
+// package (bundling any other package imported, with its dependencies), terser minifies, gzip -9
+// compresses. `npm run size` prints the table and fails over budget; `npm run bench` reuses both.
 const path = require('path')
 const zlib = require('zlib')
 const { rollup } = require('rollup')
@@ -11,11 +12,14 @@ const { nodeResolve } = require('@rollup/plugin-node-resolve')
 const root = path.join(__dirname, '..')
 const { exports: subpaths } = require('../package.json')
 
-/** `mp-functions` and its subpaths as package.json exports them; anything else (frameworks) stays external. */
-function resolvePackage(id) {
+/**
+ * `mp-functions` and its subpaths as package.json exports them; anything else (frameworks) stays
+ * external, unless `bundleAll` (another client measured with its dependencies).
+ */
+const resolvePackage = (bundleAll) => (id) => {
   const entry = /^mp-functions(\/.*)?$/.test(id) && subpaths['.' + id.slice('mp-functions'.length)]
   if (entry) return path.join(root, entry.import || entry)
-  return id === 'entry' ? id : /^[./]/.test(id) ? null : { id, external: true }
+  return id === 'entry' ? id : bundleAll || /^[./]/.test(id) ? null : { id, external: true }
 }
 
 /**
@@ -41,13 +45,13 @@ const imports = {
   'uni-app plugin': ["import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin", 1024, 'core + mini-program + session'],
 }
 
-async function measure(code) {
+async function measure(code, { bundleAll = false } = {}) {
   const bundle = await rollup({
     input: 'entry',
     plugins: [
       {
         name: 'user-entry',
-        resolveId: resolvePackage,
+        resolveId: resolvePackage(bundleAll),
         load: (id) => (id === 'entry' ? code : null),
       },
       nodeResolve(),
@@ -74,7 +78,7 @@ async function measureAll() {
   return rows
 }
 
-module.exports = { measure, measureAll }
+module.exports = { imports, measure, measureAll }
 
 if (require.main === module) {
   measureAll().then((rows) => {
