@@ -24,10 +24,12 @@ export function queueTransport(transport: Transport, options?: QueueOptions): Tr
   return (request) => {
     let task: TransportTask | void
     let state: 'waiting' | 'running' | 'done' = 'waiting'
+    let grace: any
     // The place is freed when the transport reports the end, so the server never sees more than the limit.
     const end = () => {
       const wasRunning = state == 'running'
       state = 'done'
+      clearTimeout(grace)
       if (wasRunning) running--, next()
       return wasRunning
     }
@@ -54,7 +56,7 @@ export function queueTransport(transport: Transport, options?: QueueOptions): Tr
           state = 'done'
           request.fail(new Error('The call was cancelled while queued'), 'ABORTED')
         } else if (state == 'running') {
-          setTimeout(() => placed.fail(new Error('The call was cancelled'), 'ABORTED'), ABORT_GRACE_MS)
+          grace = setTimeout(() => placed.fail(new Error('The call was cancelled'), 'ABORTED'), ABORT_GRACE_MS)
           if (task) task.abort()
         }
       },
