@@ -66,7 +66,9 @@ describe(`load: ${CALLS} mixed calls through one client, at most ${LIMIT} in fli
     expect(report.maxInFlight).toBe(LIMIT)
     expect(gw.requests.every((request: any) => request.endSeq)).toBe(true)
     const answered = gw.requests.filter((request: any) => !/cancelled/.test(request.query.id))
-    expect(maxOverlap(answered)).toBe(LIMIT)
+    expect(maxOverlap(answered)).toBeLessThanOrEqual(LIMIT)
+    // The limit is used, not just respected: calls really ran side by side.
+    expect(maxOverlap(answered)).toBeGreaterThanOrEqual(LIMIT / 2)
     // A request the client cut off counts at the gateway until it notices the closed connection, a
     // moment after the platform reported the abort and the queue sent the next one: see the printout.
   })
