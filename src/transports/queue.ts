@@ -17,8 +17,17 @@ export function queueTransport(transport: Transport, options?: QueueOptions): Tr
   const limit = Math.max(1, (options && options.maxConcurrent) || 8)
   const waiting: Array<() => void> = []
   let running = 0
+  // Not re-entered: a transport that fails at once would otherwise start the next request from inside
+  // this loop, one stack frame deeper for each waiting request.
+  let starting = false
   const next = () => {
-    while (running < limit && waiting.length) waiting.shift()!()
+    if (starting) return
+    starting = true
+    try {
+      while (running < limit && waiting.length) waiting.shift()!()
+    } finally {
+      starting = false
+    }
   }
 
   return (request) => {
