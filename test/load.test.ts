@@ -95,10 +95,10 @@ describe(`load: ${CALLS} mixed calls through one client, at most ${LIMIT} in fli
   })
 
   it('the heap returns near its start', () => {
-    // The heap moves by about ±0.6 MB between rounds (the connection pool, V8); a call that kept 500 bytes
-    // would add 2 MB over the two rounds.
-    expect(report.heapAfter - report.heapBefore).toBeLessThan(2 * MB)
-    expect(report.heapAgain - report.heapBefore).toBeLessThan(2 * MB)
+    // The heap moves by up to ±1.5 MB between rounds (the connection pool, V8); a call that kept 500 bytes
+    // would add 3 MB over the three rounds after the first measure.
+    expect(report.heapAfter - report.heapBefore).toBeLessThan(3 * MB)
+    expect(report.heapAgain - report.heapBefore).toBeLessThan(3 * MB)
   })
 
   afterAll(() => {
@@ -109,7 +109,7 @@ describe(`load: ${CALLS} mixed calls through one client, at most ${LIMIT} in fli
       `calls under load: ${CALLS} in ${report.ms} ms, outcomes ${JSON.stringify(report.outcomes)}`,
       `  cancelled calls: ${CALLS / 5 - sent} never left the queue, ${sent - reached} cut off before reaching the gateway, ${reached} cut off there`,
       `  in flight at most: client ${report.maxInFlight}; gateway ${maxOverlap(gw.requests.filter((request: any) => !isCancelled(request.query.id)))} of the answered calls, ${gw.load.maxInFlight} counting cut-off ones until it noticed (limit ${LIMIT})`,
-      `  heap: ${(report.heapBefore / MB).toFixed(2)} MB → ${(report.heapAfter / MB).toFixed(2)} MB → ${(report.heapAgain / MB).toFixed(2)} MB after another round`,
+      `  heap: ${(report.heapBefore / MB).toFixed(2)} MB → ${(report.heapAfter / MB).toFixed(2)} MB → ${(report.heapAgain / MB).toFixed(2)} MB after two more rounds`,
       `  calls lost: ${CALLS - report.resolvedOnce}`,
     ]
     process.stdout.write('\n' + lines.join('\n') + '\n')
