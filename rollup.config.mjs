@@ -5,9 +5,15 @@ import { dts } from 'rollup-plugin-dts'
 // Each public import is one entry; code they share lands in shared chunks, so nothing is bundled twice.
 const entries = {
   index: 'src/index.ts',
+  taro: 'plugins/taro/runtime.ts',
+  'taro-react': 'plugins/taro/react.ts',
+  'taro-vue': 'plugins/taro/vue.ts',
+  uniapp: 'plugins/uniapp/index.ts',
 }
 // Runs in Node inside the framework's build (CommonJS only), never on a device.
-const nodeEntries = {}
+const nodeEntries = {
+  'taro-plugin': 'plugins/taro/index.ts',
+}
 
 // Frameworks (peer dependencies) and Node built-ins are the user's: never bundled.
 const external = (id) => !/^[./\0]/.test(id) && !/^[A-Za-z]:[\\/]/.test(id)
@@ -23,12 +29,17 @@ export default [
     ],
     plugins: [ts()],
   },
-  {
-    input: entries,
+  // Declarations one file per entry: a plugin's refer to the core's as 'mp-functions' (a shared
+  // chunk would show users mangled names such as `o<any>` for FunctionsResponse).
+  ...Object.keys(entries).map((name) => ({
+    input: { [name]: entries[name] },
     external,
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
-    plugins: [dts()],
-  },
+    plugins: [
+      name != 'index' && { name: 'core-types', resolveId: (id) => (/^(\.\.\/)+src(\/|$)/.test(id) ? { id: 'mp-functions', external: true } : null) },
+      dts(),
+    ],
+  })),
 ].concat(
   Object.keys(nodeEntries).length
     ? [{ input: nodeEntries, external, output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'auto' }, plugins: [ts()] }]

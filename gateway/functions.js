@@ -105,20 +105,51 @@ const functions = {
   sse({ query }, res) {
     const count = intParam(query.count, 5, 0, 10000);
     const interval = intParam(query.interval, 50, 0, 60000);
+    // Faults and load for the streaming tests: cut the connection (`drop`) or go silent (`stall`)
+    // after that many events; write each event in two pieces split inside a Chinese character,
+    // `split` ms apart; or send `bytes` of events as fast as the client reads them.
+    const drop = intParam(query.drop, -1, -1, 10000);
+    const stall = intParam(query.stall, -1, -1, 10000);
+    const split = intParam(query.split, -1, -1, 10000);
+    const bytes = intParam(query.bytes, 0, 0, 1 << 30);
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' });
     res.flushHeaders(); // let the client see the response before the first event
     let sent = 0;
     let timer;
+    res.on('close', () => clearTimeout(timer));
+    if (bytes) {
+      const event = Buffer.from(`id: ${'x'.repeat(8)}\ndata: ${'流式数据 stream '.repeat(60)}\n\n`);
+      let written = 0;
+      const pump = () => {
+        while (written < bytes) {
+          written += event.length;
+          if (!res.write(event)) return res.once('drain', pump);
+        }
+        res.end('event: done\ndata: [DONE]\n\n');
+      };
+      return pump();
+    }
     const tick = () => {
+      if (sent === drop) return res.destroy();
+      if (sent === stall) return;
       if (sent < count) {
         sent += 1;
-        res.write(`data: ${JSON.stringify({ index: sent, text: `第${sent}条消息：你好` })}\n\n`);
+        const event = Buffer.from(`data: ${JSON.stringify({ index: sent, text: `第${sent}条消息：你好` })}\n\n`);
+        if (split >= 0) {
+          const cut = event.indexOf(Buffer.from('消')) + 1; // inside the 3-byte character
+          res.write(event.subarray(0, cut));
+          timer = setTimeout(() => {
+            res.write(event.subarray(cut));
+            timer = setTimeout(tick, interval);
+          }, split);
+          return;
+        }
+        res.write(event);
         timer = setTimeout(tick, interval);
       } else {
         res.end('event: done\ndata: [DONE]\n\n');
       }
     };
-    res.on('close', () => clearTimeout(timer));
     tick();
   },
 

@@ -40,8 +40,10 @@ async function main() {
   show("invoke('slow', { timeout: 100 })", `${timedOut.error.name} code ${timedOut.error.code}`)
 
   if (once) return gateway.close()
+  // The demo apps, built against this gateway (their end-to-end tests build them the same way).
+  const apps = [await require('./demo-uniapp').showDemoUniapp(gateway)]
   console.log('\nThe gateway keeps running for your own calls (see gateway/README.md). Ctrl-C stops it.')
-  const stop = () => gateway.close().then(() => process.exit(0))
+  const stop = () => Promise.all(apps.map((app) => app.close()).concat(gateway.close())).then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
 }

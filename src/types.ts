@@ -49,6 +49,11 @@ export interface TransportOptions {
    * requests (a token refresh).
    */
   invoke?: InvokeOptions
+  /** Asks a transport that can stream to deliver the body in pieces: `onHeaders` once, then `onChunk`s. */
+  enableChunked?: boolean
+  onHeaders?(head: { statusCode: number; header: Record<string, string> }): void
+  /** Bytes delivered here are not repeated in `success`'s `data`. */
+  onChunk?(bytes: ArrayBuffer): void
   success(response: TransportResponse): void
   /**
    * `error` is what the platform failed with; it becomes `FunctionsFetchError.context`. `hint`, if
@@ -63,6 +68,10 @@ export interface TransportResponse {
   header: Record<string, string>
   /** The body's bytes. */
   data: ArrayBuffer
+  /** Decodes UTF-8 text; required where the platform has no `TextDecoder` (`miniProgramTransport` supplies it). */
+  decode?(bytes: ArrayBuffer): string
+  /** A body handed over as a stream (by `eventStreams()`): it becomes `data`. */
+  body?: unknown
 }
 
 export interface TransportTask {
@@ -136,11 +145,21 @@ export interface InvokeOptions {
   headers?: Record<string, string | number | boolean | undefined>
   body?: unknown
   region?: FunctionRegion | (string & {})
-  /** Milliseconds; `0` means none. Overrides the client's. */
+  /** Milliseconds; `0` means none. Overrides the client's. With `stream`, it ends when the headers arrive. */
   timeout?: number
   signal?: AbortSignalLike
+  /**
+   * Hand a `text/event-stream` (or `text/plain`) answer over as an `EventStream` as soon as its
+   * headers arrive. Needs a client whose transport is wrapped in `eventStreams()`.
+   */
+  stream?: boolean | StreamOptions
   /** For `retryTransport`: this call's retry options over the transport's; `false` sends it once. */
   retry?: RetryOptions | false
+}
+
+export interface StreamOptions {
+  /** Milliseconds without a byte before the stream ends with a `TIMEOUT` error; `0` means none. Default 30000. */
+  idleTimeout?: number
 }
 
 /** What `retryTransport` retries, and how long it waits. */

@@ -48,7 +48,7 @@ describe('miniProgramTransport', () => {
     const { error } = await functions.invoke('hello')
     expect(error!.name).toBe('FunctionsFetchError')
     expect(error!.code).toBe('DOMAIN_NOT_ALLOWED')
-    expect(error!.message).toMatch(/^Failed to send a request to the Edge Function: http:\/\/127\.0\.0\.1:9 is not in this mini-program's request domain list/)
+    expect(error!.message).toMatch(/^Failed to send a request to the Edge Function: http:\/\/127\.0\.0\.1:9 is not in the mini-program's request domain list/)
     expect(error!.message).toMatch(/服务器域名/)
     expect(error!.message).toMatch(/不校验合法域名/)
     expect(error!.context.errno).toBe(600002)

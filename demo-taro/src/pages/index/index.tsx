@@ -1,0 +1,48 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { createAbortController } from 'mp-functions'
+import ClassHello from '../../components/ClassHello'
+import HookHello from '../../components/HookHello'
+import { signIn, signOut } from '../../lib/auth'
+import { show } from '../../lib/show'
+
+const bytes = (buffer: ArrayBuffer) => `[${Array.from(new Uint8Array(buffer)).join(',')}]`
+
+/** One button per flow; each shows its result next to it. Elsewhere than components: `Taro.$functions`. */
+export default function Index() {
+  const [out, setOut] = useState<Record<string, string>>({})
+  const put = (key: string, text: string) => setOut((previous) => ({ ...previous, [key]: text }))
+  const run = (key: string, call: () => Promise<string>) => async () => {
+    put(key, '…')
+    put(key, await call())
+  }
+
+  const actions: Array<[string, string, () => Promise<string>]> = [
+    ['text', "Taro.$functions: invoke('text')", async () => show(await Taro.$functions.invoke('text'), String)],
+    ['chinese', '中文往返', async () => show(await Taro.$functions.invoke('mirror', { body: '中文往返：你好，世界🌏' }), (data) => data.bodyText)],
+    ['binary', '二进制往返', async () => show(await Taro.$functions.invoke('binary', { body: new Uint8Array([0, 1, 127, 128, 255]) }), bytes)],
+    ['signin', '登录 demo@example.com', async () => `已登录 ${await signIn('demo@example.com', 'password')}`],
+    ['whoami', '以登录用户调用', async () => show(await Taro.$functions.invoke('mirror'), (data) => `${data.claims.role} ${data.claims.email}`)],
+    ['signout', '退出登录', async () => (signOut(), '已退出')],
+    ['error', "invoke('status/418')", async () => show(await Taro.$functions.invoke('status/418'))],
+    ['cancel', '取消请求', async () => {
+      const controller = createAbortController()
+      setTimeout(() => controller.abort(), 300)
+      return show(await Taro.$functions.invoke('slow?ms=5000', { signal: controller.signal }))
+    }],
+  ]
+
+  return (
+    <View className='index'>
+      <ClassHello />
+      <HookHello />
+      {actions.map(([key, label, call]) => (
+        <View className='card' key={key}>
+          <Button id={`btn-${key}`} onClick={run(key, call)}>{label}</Button>
+          <Text id={`out-${key}`}>{out[key] || ''}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

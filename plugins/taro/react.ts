@@ -1,0 +1,13 @@
+import { Component } from 'react'
+import type { FunctionsClient } from '../../src/types'
+import { getFunctions } from './runtime'
+
+// Every class component (PureComponent too) reads the app's client as `this.$functions`.
+Object.defineProperty(Component.prototype, '$functions', { get: getFunctions, configurable: true })
+
+declare module 'react' {
+  interface Component {
+    /** The app's functions client (mp-functions). */
+    readonly $functions: FunctionsClient
+  }
+}

@@ -1,0 +1,72 @@
+// The flows of demo-taro's page, asserted on what the page shows and on what the gateway received.
+// Run against each real build (weapp under Node, H5 in Chromium) by the tests in test/e2e.
+
+export interface DemoDriver {
+  tap(id: string): unknown
+  /** Resolves with the element's text once `predicate` accepts it. */
+  waitForText(id: string, predicate: (text: string) => boolean): Promise<string>
+  /** The session as the app stored it, parsed. */
+  storedSession(): Promise<{ access_token: string } | null>
+}
+
+export function demoFlows(context: () => { gw: any; driver: DemoDriver }) {
+  const done = (value: string) => value !== '' && value !== '…'
+  const press = async (name: string) => {
+    await context().driver.tap(`btn-${name}`)
+    return context().driver.waitForText(`out-${name}`, done)
+  }
+  const last = (fn: string) => {
+    const requests = context().gw.requests.filter((request: any) => request.fn === fn && request.method !== 'OPTIONS')
+    return requests[requests.length - 1]
+  }
+
+  it('this.$functions in a class component: the anon key as apikey and Bearer, the JSON body', async () => {
+    const { gw } = context()
+    expect(await press('class')).toBe('Hello 类组件!')
+    const request = last('hello')
+    expect(request.headers.apikey).toBe(gw.anonKey)
+    expect(request.headers.authorization).toBe(`Bearer ${gw.anonKey}`)
+    expect(request.headers['content-type']).toBe('application/json')
+    expect(JSON.parse(request.body.toString())).toEqual({ name: '类组件' })
+  })
+
+  it('useFunctions() in a function component', async () => {
+    expect(await press('hook')).toBe('Hello Hook!')
+    expect(JSON.parse(last('hello').body.toString())).toEqual({ name: 'Hook' })
+  })
+
+  it('Taro.$functions, with Chinese text both ways and binary bytes both ways', async () => {
+    expect(await press('text')).toBe('你好，世界！🌏 mp-functions')
+    expect(await press('chinese')).toBe('中文往返：你好，世界🌏')
+    expect(last('mirror').body.toString('utf8')).toBe('中文往返：你好，世界🌏')
+    expect(await press('binary')).toBe('[0,1,127,128,255]')
+    expect(last('binary').headers['content-type']).toBe('application/octet-stream')
+    expect(Array.from(last('binary').body)).toEqual([0, 1, 127, 128, 255])
+  })
+
+  it('signs in, keeps the session in Taro storage, and calls with the user’s token', async () => {
+    const { gw, driver } = context()
+    expect(await press('signin')).toBe('已登录 demo@example.com')
+    const session = await driver.storedSession()
+    expect(session!.access_token).toEqual(expect.any(String))
+    expect(await press('whoami')).toBe('authenticated demo@example.com')
+    expect(last('mirror').headers.authorization).toBe(`Bearer ${session!.access_token}`)
+    expect(last('mirror').headers.apikey).toBe(gw.anonKey)
+    expect(await press('signout')).toBe('已退出')
+    expect(await driver.storedSession()).toBeNull()
+    await driver.tap('btn-whoami')
+    expect(await driver.waitForText('out-whoami', (value) => value.startsWith('anon'))).toMatch(/^anon/)
+    expect(last('mirror').headers.authorization).toBe(`Bearer ${gw.anonKey}`)
+  })
+
+  it('shows an HTTP error with the function’s own message', async () => {
+    expect(await press('error')).toBe("出错了 418: I'm a Teapot")
+  })
+
+  it('cancels a call for real although the app’s interceptor dropped abort() from Taro’s promise', async () => {
+    expect(await press('cancel')).toMatch(/^出错了 ABORTED/)
+    const slow = last('slow')
+    for (let i = 0; i < 100 && !slow.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(slow.aborted).toBe(true)
+  })
+}
