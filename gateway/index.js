@@ -131,6 +131,8 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
   const state = new Map();
   /** Requests being answered now, and the most at once since `resetInFlight()`. */
   const load = { inFlight: 0, maxInFlight: 0 };
+  /** Orders arrivals and ends of requests exactly (times tie). */
+  let seq = 0;
   let refreshMode = 'ok';
   let refreshDelayMs = 300;
 
@@ -204,16 +206,26 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
       fn,
       time: Date.now(),
       aborted: false,
+      seq: ++seq,
+      endSeq: undefined,
     };
     requests.push(entry); // logged on arrival, so even requests that never complete show up
     load.inFlight++;
     load.maxInFlight = Math.max(load.maxInFlight, load.inFlight);
+    // Over when the answer is done or the client closed the connection (seen before 'close', which waits a turn).
+    let counted = true;
+    const over = () => {
+      if (counted) load.inFlight--, (entry.endSeq = ++seq);
+      counted = false;
+    };
+    req.socket.once('end', over);
+    res.once('close', () => req.socket.off('end', over));
 
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', '*');
     // The connection closed before we finished answering: the client aborted (or we dropped it).
     res.on('close', () => {
-      load.inFlight--;
+      over();
       if (!res.writableFinished) entry.aborted = true;
     });
 

@@ -18,6 +18,9 @@ export interface HookResult {
 
 type MaybePromise<T> = T | Promise<T>
 
+// Only an object answers a call: a hook returning `true` or a string from plain JS changes nothing.
+const answer = (value: unknown): HookResult | undefined => (value && typeof value == 'object' ? (value as HookResult) : undefined)
+
 export interface FunctionsHooks {
   /** Before the call is sent. Return a result to answer the call without sending it. */
   beforeRequest?(call: HookCall): MaybePromise<HookResult | void>
@@ -40,14 +43,14 @@ export function withHooks(client: FunctionsClient, hooks: FunctionsHooks): Funct
       const failed = (hook: string, e: unknown, response?: ResponseLike): HookResult => ({ data: null, error: new FunctionsHookError(hook, e), response })
       let result: HookResult | void
       try {
-        result = hooks.beforeRequest && (await hooks.beforeRequest(call))
+        result = answer(hooks.beforeRequest && (await hooks.beforeRequest(call)))
       } catch (e) {
         result = failed('beforeRequest', e)
       }
       result = result || (await client.invoke(call.name, call.options))
       let hook = 'afterResponse'
       try {
-        result = (hooks.afterResponse && (await hooks.afterResponse(call, result as FunctionsResponse<any>))) || result
+        result = answer(hooks.afterResponse && (await hooks.afterResponse(call, result as FunctionsResponse<any>))) || result
         hook = 'onError'
         if (result.error && hooks.onError) await hooks.onError(call, result.error)
       } catch (e) {

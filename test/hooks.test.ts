@@ -145,3 +145,13 @@ describe('withHooks', () => {
     expect(ui).toEqual(['show 加载中', 'hide'])
   })
 })
+
+describe('withHooks from plain JS', () => {
+  it('a hook returning something that is not a result changes nothing', async () => {
+    const { functions, calls } = setup({ beforeRequest: (() => true) as any, afterResponse: (() => 'done') as any })
+    const result = await functions.invoke('hello')
+    expect(calls).toHaveLength(1)
+    expect(result.data).toEqual({ ok: 1 })
+    expect(result.error).toBeNull()
+  })
+})

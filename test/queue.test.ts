@@ -176,3 +176,17 @@ describe('queueTransport', () => {
     expect(held.maxInFlight).toBe(3)
   })
 })
+
+describe('queueTransport: a transport that fails at once', () => {
+  it('20,000 waiting requests that each fail synchronously: all reported, no stack overflow', () => {
+    let first: TransportOptions | undefined
+    const transport = queueTransport((request) => {
+      if (!first) return void (first = request)
+      throw new Error('no network')
+    }, { maxConcurrent: 1 })
+    let reported = 0
+    for (let i = 0; i < 20000; i++) transport({ url, method: 'GET', header: {}, success: () => reported++, fail: () => reported++ })
+    first!.success({ statusCode: 200, header: {}, data: new ArrayBuffer(0) })
+    expect(reported).toBe(20000)
+  })
+})

@@ -257,3 +257,21 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs(value as string, now)).toBe(ms)
   })
 })
+
+describe('retryTransport: careless options never retry forever', () => {
+  it.each([
+    ['attempts: undefined (the default stands)', { attempts: undefined }, 3],
+    ['attempts: NaN', { attempts: NaN }, 1],
+    ['attempts: "5" (a string)', { attempts: '5' as any }, 5],
+    ['delay: NaN', { delay: NaN }, 1],
+    ['delay: undefined (the default stands)', { delay: undefined }, 3],
+    ['methods: undefined (the default stands)', { methods: undefined }, 3],
+    ['retry: null per call', null, 3],
+  ])('%s', async (_label, retry, attempts) => {
+    const mock = memoryTransport(() => networkError)
+    const functions = createFunctions({ url, anonKey: 'k', transport: retryTransport(mock.transport, { delay: 1 }), timeout: 5000 })
+    const { error } = await functions.invoke('x', { method: 'GET', retry: retry as any })
+    expect(error!.code).toBe('NETWORK_ERROR')
+    expect(mock.calls).toHaveLength(attempts)
+  })
+})

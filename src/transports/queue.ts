@@ -17,17 +17,28 @@ export function queueTransport(transport: Transport, options?: QueueOptions): Tr
   const limit = Math.max(1, (options && options.maxConcurrent) || 8)
   const waiting: Array<() => void> = []
   let running = 0
+  // Not re-entered: a transport that fails at once would otherwise start the next request from inside
+  // this loop, one stack frame deeper for each waiting request.
+  let starting = false
   const next = () => {
-    while (running < limit && waiting.length) waiting.shift()!()
+    if (starting) return
+    starting = true
+    try {
+      while (running < limit && waiting.length) waiting.shift()!()
+    } finally {
+      starting = false
+    }
   }
 
   return (request) => {
     let task: TransportTask | void
     let state: 'waiting' | 'running' | 'done' = 'waiting'
+    let grace: any
     // The place is freed when the transport reports the end, so the server never sees more than the limit.
     const end = () => {
       const wasRunning = state == 'running'
       state = 'done'
+      clearTimeout(grace)
       if (wasRunning) running--, next()
       return wasRunning
     }
@@ -54,7 +65,7 @@ export function queueTransport(transport: Transport, options?: QueueOptions): Tr
           state = 'done'
           request.fail(new Error('The call was cancelled while queued'), 'ABORTED')
         } else if (state == 'running') {
-          setTimeout(() => placed.fail(new Error('The call was cancelled'), 'ABORTED'), ABORT_GRACE_MS)
+          grace = setTimeout(() => placed.fail(new Error('The call was cancelled'), 'ABORTED'), ABORT_GRACE_MS)
           if (task) task.abort()
         }
       },

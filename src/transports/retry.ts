@@ -20,7 +20,9 @@ const DEFAULTS: Required<RetryOptions> = {
 export function retryTransport(transport: Transport, options?: RetryOptions): Transport {
   return (request) => {
     const own = request.invoke && request.invoke.retry
-    const o: Required<RetryOptions> = Object.assign({}, DEFAULTS, options, own === false ? { attempts: 1 } : own)
+    const o: Record<string, any> = Object.assign({}, DEFAULTS)
+    // Options left undefined keep their default: an undefined attempts or delay must not retry forever.
+    for (const given of [options, own === false ? { attempts: 1 } : own] as any[]) for (const key in given) if (given[key] != null) o[key] = given[key]
     const start = Date.now()
     const left = () => (request.timeout ? request.timeout - (Date.now() - start) : Infinity)
     let attempt = 0
@@ -33,7 +35,8 @@ export function retryTransport(transport: Transport, options?: RetryOptions): Tr
     const backoff = () => Math.min(o.maxDelay, o.delay * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2)
     // Schedules the next attempt after `wait` ms when one is allowed; false when the answer stands.
     const again = (worth: boolean, wait?: number) => {
-      if (!worth || delivered || attempt >= o.attempts || o.methods.indexOf(request.method) < 0 || !(wait! < left())) return false
+      // Written so that a NaN anywhere means no retry.
+      if (!worth || delivered || !(attempt < o.attempts) || o.methods.indexOf(request.method) < 0 || !(wait! < left())) return false
       timer = setTimeout(send, wait)
       return true
     }
