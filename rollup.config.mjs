@@ -8,6 +8,7 @@ const entries = {
   taro: 'plugins/taro/runtime.ts',
   'taro-react': 'plugins/taro/react.ts',
   'taro-vue': 'plugins/taro/vue.ts',
+  uniapp: 'plugins/uniapp/index.ts',
 }
 // Runs in Node inside the framework's build (CommonJS only), never on a device.
 const nodeEntries = {
@@ -28,12 +29,17 @@ export default [
     ],
     plugins: [ts()],
   },
-  {
-    input: entries,
+  // Declarations one file per entry: a plugin's refer to the core's as 'mp-functions' (a shared
+  // chunk would show users mangled names such as `o<any>` for FunctionsResponse).
+  ...Object.keys(entries).map((name) => ({
+    input: { [name]: entries[name] },
     external,
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
-    plugins: [dts()],
-  },
+    plugins: [
+      name != 'index' && { name: 'core-types', resolveId: (id) => (/^(\.\.\/)+src(\/|$)/.test(id) ? { id: 'mp-functions', external: true } : null) },
+      dts(),
+    ],
+  })),
 ].concat(
   Object.keys(nodeEntries).length
     ? [{ input: nodeEntries, external, output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'auto' }, plugins: [ts()] }]

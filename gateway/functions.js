@@ -105,20 +105,51 @@ const functions = {
   sse({ query }, res) {
     const count = intParam(query.count, 5, 0, 10000);
     const interval = intParam(query.interval, 50, 0, 60000);
+    // Faults and load for the streaming tests: cut the connection (`drop`) or go silent (`stall`)
+    // after that many events; write each event in two pieces split inside a Chinese character,
+    // `split` ms apart; or send `bytes` of events as fast as the client reads them.
+    const drop = intParam(query.drop, -1, -1, 10000);
+    const stall = intParam(query.stall, -1, -1, 10000);
+    const split = intParam(query.split, -1, -1, 10000);
+    const bytes = intParam(query.bytes, 0, 0, 1 << 30);
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' });
     res.flushHeaders(); // let the client see the response before the first event
     let sent = 0;
     let timer;
+    res.on('close', () => clearTimeout(timer));
+    if (bytes) {
+      const event = Buffer.from(`id: ${'x'.repeat(8)}\ndata: ${'流式数据 stream '.repeat(60)}\n\n`);
+      let written = 0;
+      const pump = () => {
+        while (written < bytes) {
+          written += event.length;
+          if (!res.write(event)) return res.once('drain', pump);
+        }
+        res.end('event: done\ndata: [DONE]\n\n');
+      };
+      return pump();
+    }
     const tick = () => {
+      if (sent === drop) return res.destroy();
+      if (sent === stall) return;
       if (sent < count) {
         sent += 1;
-        res.write(`data: ${JSON.stringify({ index: sent, text: `第${sent}条消息：你好` })}\n\n`);
+        const event = Buffer.from(`data: ${JSON.stringify({ index: sent, text: `第${sent}条消息：你好` })}\n\n`);
+        if (split >= 0) {
+          const cut = event.indexOf(Buffer.from('消')) + 1; // inside the 3-byte character
+          res.write(event.subarray(0, cut));
+          timer = setTimeout(() => {
+            res.write(event.subarray(cut));
+            timer = setTimeout(tick, interval);
+          }, split);
+          return;
+        }
+        res.write(event);
         timer = setTimeout(tick, interval);
       } else {
         res.end('event: done\ndata: [DONE]\n\n');
       }
     };
-    res.on('close', () => clearTimeout(timer));
     tick();
   },
 
@@ -127,6 +158,47 @@ const functions = {
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': 1024 });
     // Wait until the partial body is flushed so the client really sees a truncated body.
     res.write(part, () => setTimeout(() => res.destroy(), 20));
+  },
+
+  // Failures on a real socket, for the fault suite: fault/<kind>. See gateway/README.md.
+  fault({ sub, query, state }, res) {
+    const kind = sub.split('/')[0];
+    const socket = res.socket;
+    const json = { 'Content-Type': 'application/json; charset=utf-8' };
+    switch (kind) {
+      case 'reset-before-headers':
+        return void socket.resetAndDestroy();
+      case 'reset-mid-body':
+        res.writeHead(200, { ...json, 'Content-Length': 1024 });
+        return void res.write('{"items":[1,2,3],"cut":"', () => setTimeout(() => socket.resetAndDestroy(), 20));
+      case 'no-headers':
+        return void res.on('close', () => {}); // never answers; ends when the client gives up
+      case 'stall-body':
+        res.writeHead(200, { ...json, 'Content-Length': 1024 });
+        return void res.write('{"items":[1,2,3],"stalled":"');
+      case 'flaky': {
+        // The first `failures` requests with this `key` fail with `status` (and `retryAfter`, if given), then 200.
+        const key = `flaky:${query.key}`;
+        const seen = (state.get(key) || 0) + 1;
+        state.set(key, seen);
+        if (seen <= intParam(query.failures, 2, 0, 1000)) {
+          const headers = query.retryAfter ? { 'Retry-After': query.retryAfter } : {};
+          const status = intParam(query.status, 503, 400, 599);
+          return { status, headers, body: { error: http.STATUS_CODES[status], attempt: seen } };
+        }
+        return { status: 200, body: { ok: true, attempt: seen } };
+      }
+      case 'bad-utf8': {
+        // Bytes that are not UTF-8 (a lone continuation byte, a truncated sequence, 0xff) in a JSON string.
+        const bytes = Buffer.concat([Buffer.from('{"s":"a'), Buffer.from([0x80, 0xe4, 0xbd, 0xff]), Buffer.from('b"}')]);
+        return { status: 200, headers: { 'Content-Type': query.type || 'application/json' }, body: bytes };
+      }
+      case 'big-headers':
+        // Over every client's header limit (Node: 16 KB).
+        return { status: 200, headers: { 'X-Big': 'x'.repeat(intParam(query.size, 64 * 1024, 0, 1024 * 1024)) }, body: { ok: true } };
+      default:
+        return { status: 400, body: { error: `unknown fault: ${kind}` } };
+    }
   },
 
   headers({ query }) {

@@ -127,6 +127,12 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
   /** refresh token -> { email, sessionId, used } */
   const refreshTokens = new Map();
   const requests = [];
+  /** Per-gateway memory of the sample functions (e.g. fault/flaky counts). */
+  const state = new Map();
+  /** Requests being answered now, and the most at once since `resetInFlight()`. */
+  const load = { inFlight: 0, maxInFlight: 0 };
+  /** Orders arrivals and ends of requests exactly (times tie). */
+  let seq = 0;
   let refreshMode = 'ok';
   let refreshDelayMs = 300;
 
@@ -145,7 +151,7 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
   async function runFunction(entry, res, sub, claims, notFound) {
     const handler = entry.fn !== undefined && Object.hasOwn(functions, entry.fn) ? functions[entry.fn] : undefined;
     if (!handler) return send(res, 404, notFound);
-    const ctx = { method: entry.method, path: entry.path, sub, query: entry.query, headers: entry.headers, body: entry.body, claims };
+    const ctx = { method: entry.method, path: entry.path, sub, query: entry.query, headers: entry.headers, body: entry.body, claims, state };
     const result = await handler(ctx, res);
     if (result) send(res, result.status ?? 200, result.body, result.headers);
   }
@@ -200,13 +206,26 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
       fn,
       time: Date.now(),
       aborted: false,
+      seq: ++seq,
+      endSeq: undefined,
     };
     requests.push(entry); // logged on arrival, so even requests that never complete show up
+    load.inFlight++;
+    load.maxInFlight = Math.max(load.maxInFlight, load.inFlight);
+    // Over when the answer is done or the client closed the connection (seen before 'close', which waits a turn).
+    let counted = true;
+    const over = () => {
+      if (counted) load.inFlight--, (entry.endSeq = ++seq);
+      counted = false;
+    };
+    req.socket.once('end', over);
+    res.once('close', () => req.socket.off('end', over));
 
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', '*');
     // The connection closed before we finished answering: the client aborted (or we dropped it).
     res.on('close', () => {
+      over();
       if (!res.writableFinished) entry.aborted = true;
     });
 
@@ -270,6 +289,11 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
     createSession: ({ expiresIn = accessTokenTtl, email = DEMO_EMAIL } = {}) => issueSession({ expiresIn, email }),
     clearRequests() {
       requests.length = 0;
+    },
+    /** `{ inFlight, maxInFlight }`: requests being answered now, and the most at once. */
+    load,
+    resetInFlight() {
+      load.maxInFlight = load.inFlight;
     },
     refreshRequests() {
       return requests.filter(

@@ -4,7 +4,7 @@
 const fs = require('fs')
 const path = require('path')
 const { buildTaro, demo } = require('./taro-build')
-const { serveStatic } = require('./serve-static')
+const { serveStatic } = require('./static-server')
 
 /** Resolves with `{ url, weapp, close }`: the H5 site's address and the weapp build's directory. */
 async function startTaroDemo(gateway, { port = 0, log = console.log } = {}) {
@@ -13,10 +13,9 @@ async function startTaroDemo(gateway, { port = 0, log = console.log } = {}) {
     return { close: async () => {} }
   }
   log('\nTaro demo: building demo-taro for H5 and weapp (about a minute)…')
-  const [h5, weapp] = await Promise.all([
-    buildTaro({ type: 'h5', url: gateway.url, out: 'demo-h5' }),
-    buildTaro({ type: 'weapp', url: gateway.url, out: 'demo-weapp' }),
-  ])
+  // One after the other: an H5 build alone takes most of a small CI machine's memory.
+  const weapp = await buildTaro({ type: 'weapp', url: gateway.url, out: 'demo-weapp' })
+  const h5 = await buildTaro({ type: 'h5', url: gateway.url, out: 'demo-h5' })
   const site = await serveStatic(h5.out, port)
   log(`  H5:    ${site.url}  (在浏览器打开 / open in a browser)`)
   log(`  weapp: ${path.relative(process.cwd(), weapp.out)}`)

@@ -40,10 +40,13 @@ async function main() {
   show("invoke('slow', { timeout: 100 })", `${timedOut.error.name} code ${timedOut.error.code}`)
 
   if (once) return gateway.close()
-  // The framework demos, each from its own module.
-  const taro = await require('./demo-taro').startTaroDemo(gateway, { port: Number(process.env.TARO_DEMO_PORT || 10086) })
+  // The demo apps, built against this gateway (their end-to-end tests build them the same way).
+  const apps = [
+    await require('./demo-uniapp').showDemoUniapp(gateway),
+    await require('./demo-taro').startTaroDemo(gateway, { port: Number(process.env.TARO_DEMO_PORT || 10086) }),
+  ]
   console.log('\nThe gateway keeps running for your own calls (see gateway/README.md). Ctrl-C stops it.')
-  const stop = () => Promise.all([gateway.close(), taro.close()]).then(() => process.exit(0))
+  const stop = () => Promise.all(apps.map((app) => app.close()).concat(gateway.close())).then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
 }

@@ -1,19 +1,25 @@
 'use strict'
 // Min+gzip size of each public import as a user's bundler sees it: rollup tree-shakes the built
-// package, terser minifies, gzip -9 compresses. `npm run size` prints the table and fails over budget.
+// package (bundling any other package imported, with its dependencies), terser minifies, gzip -9
+// compresses. `npm run size` prints the table and fails over budget; `npm run bench` reuses both.
 const path = require('path')
 const zlib = require('zlib')
 const { rollup } = require('rollup')
 const terser = require('@rollup/plugin-terser')
+const commonjs = require('@rollup/plugin-commonjs')
+const { nodeResolve } = require('@rollup/plugin-node-resolve')
 
 const root = path.join(__dirname, '..')
 const { exports: subpaths } = require('../package.json')
 
-/** `mp-functions` and its subpaths as package.json exports them; anything else (frameworks) stays external. */
-function resolvePackage(id) {
+/**
+ * `mp-functions` and its subpaths as package.json exports them; anything else (frameworks) stays
+ * external, unless `bundleAll` (another client measured with its dependencies).
+ */
+const resolvePackage = (bundleAll) => (id) => {
   const entry = /^mp-functions(\/.*)?$/.test(id) && subpaths['.' + id.slice('mp-functions'.length)]
   if (entry) return path.join(root, entry.import || entry)
-  return id === 'entry' ? id : /^[./]/.test(id) ? null : { id, external: true }
+  return id === 'entry' ? id : bundleAll || /^[./]/.test(id) ? null : { id, external: true }
 }
 
 /**
@@ -25,23 +31,31 @@ const imports = {
   'core + fetchTransport': ["import { createFunctions, fetchTransport } from 'mp-functions'; export default [createFunctions, fetchTransport]"],
   'core + miniProgramTransport': ["import { createFunctions, miniProgramTransport } from 'mp-functions'; export default [createFunctions, miniProgramTransport]"],
   'core + mini-program + session': ["import { createFunctions, miniProgramTransport, sessionFromStorage } from 'mp-functions'; export default [createFunctions, miniProgramTransport, sessionFromStorage]"],
+  'core + mini-program + eventStreams': ["import { createFunctions, miniProgramTransport, eventStreams } from 'mp-functions'; export default [createFunctions, miniProgramTransport, eventStreams]"],
+  'retryTransport': ["import { retryTransport } from 'mp-functions'; export default retryTransport", 1000],
+  'queueTransport': ["import { queueTransport } from 'mp-functions'; export default queueTransport", 450],
+  'withHooks': ["import { withHooks } from 'mp-functions'; export default withHooks", 500],
+  'core + retry + queue + hooks': ["import { createFunctions, retryTransport, queueTransport, withHooks } from 'mp-functions'; export default [createFunctions, retryTransport, queueTransport, withHooks]"],
   'everything': ["export * from 'mp-functions'"],
   'Taro plugin runtime (all of it)': [
     "import { useFunctions } from 'mp-functions/taro'; import 'mp-functions/taro/react'; import { functionsPlugin } from 'mp-functions/taro/vue'; export default [useFunctions, functionsPlugin]",
     1024,
     'core + mini-program + session',
   ],
+  'uni-app plugin': ["import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin", 1024, 'core + mini-program + session'],
 }
 
-async function measure(code) {
+async function measure(code, { bundleAll = false } = {}) {
   const bundle = await rollup({
     input: 'entry',
     plugins: [
       {
         name: 'user-entry',
-        resolveId: resolvePackage,
+        resolveId: resolvePackage(bundleAll),
         load: (id) => (id === 'entry' ? code : null),
       },
+      nodeResolve(),
+      commonjs(),
       terser(),
     ],
   })
@@ -64,7 +78,7 @@ async function measureAll() {
   return rows
 }
 
-module.exports = { measure, measureAll }
+module.exports = { imports, measure, measureAll }
 
 if (require.main === module) {
   measureAll().then((rows) => {

@@ -113,6 +113,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           ),
           data: encoded.data,
           timeout: timeout || undefined,
+          invoke: options,
         })
         abort = sending.abort
         const raw = await sending.promise
@@ -121,7 +122,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
         const relay = answer.headers.get('x-relay-error') == 'true'
         let data
         try {
-          data = await readBody(answer, raw.data)
+          data = await readBody(answer, raw)
         } catch (e) {
           if (relay || !answer.ok) data = await answer.text()
           else throw new FunctionsResponseError(`The body does not match its Content-Type: ${e}`, answer)

@@ -1,5 +1,5 @@
 import type { ResponseLike, TransportResponse } from './types'
-import { decodeText } from './utf8'
+declare const TextDecoder: any
 
 /** The one place that decides how a body is read from its media type (parameters and case ignored). */
 function bodyKind(contentType: string | null): 'json' | 'binary' | 'stream' | 'text' {
@@ -31,7 +31,8 @@ export function createResponse(url: string, raw: TransportResponse): ResponseLik
         for (const name in map) callback(map[name], name)
       },
     },
-    text: async () => (text = text != null ? text : decodeText(buffer)),
+    // Transports for platforms without TextDecoder bring their own decoder, so the core carries none.
+    text: async () => (text = text != null ? text : raw.decode ? raw.decode(buffer) : new TextDecoder().decode(buffer)),
     json: () => response.text().then(JSON.parse),
     arrayBuffer: async () => buffer.slice(0),
   }
@@ -42,10 +43,11 @@ export function createResponse(url: string, raw: TransportResponse): ResponseLik
  * What an answer's body becomes in `data` (or `error.body`); JSON that does not parse rejects.
  * multipart/form-data stays text on every platform: mini-programs have no FormData to parse it into.
  */
-export async function readBody(response: ResponseLike, buffer: ArrayBuffer): Promise<unknown> {
+export async function readBody(response: ResponseLike, raw: TransportResponse): Promise<unknown> {
   const kind = bodyKind(response.headers.get('content-type'))
+  if (raw.body) return raw.body
   if (response.status == 204) return ''
-  if (kind == 'binary') return buffer
+  if (kind == 'binary') return raw.data
   // Like functions-js, a stream is handed over as the response itself.
   if (kind == 'stream') return response
   const text = await response.text()

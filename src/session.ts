@@ -16,6 +16,13 @@ function parseSession(raw: unknown): Session | null {
   }
 }
 
+/**
+ * The refresh under way or last done, for every client in the app (a mini-program's pages share one
+ * JS context): a call that read the pre-refresh session joins it instead of spending the rotated
+ * refresh token again, which the server would answer by signing the user out.
+ */
+let refreshing: { token: string; promise: Promise<Session | null> } | undefined
+
 export interface SessionOptions {
   /** Default `sb-<first label of the project URL's host>-auth-token`, the key supabase-js derives. */
   storageKey?: string
@@ -29,9 +36,6 @@ export interface SessionOptions {
 export function sessionFromStorage(storage: SessionStorage, options: SessionOptions = {}): AccessTokenHook {
   let lastRaw: unknown
   let lastSession: Session | null = null
-  // Kept after it settles: a call that read the pre-refresh session joins it instead of
-  // spending the rotated refresh token again (the server would sign the user out).
-  let refreshing: { token: string; promise: Promise<Session | null> } | undefined
 
   // Storage that fails to write must not fail the call: the session in memory still holds.
   const store = async (change: () => unknown, raw: unknown, session: Session | null) => {
@@ -69,7 +73,7 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
       clearTimeout(timer)
     }
     // Network trouble or a server fault: keep the session, and let the next call try again.
-    refreshing = undefined
+    if (refreshing && refreshing.token == session.refresh_token) refreshing = undefined
     return session
   }
 

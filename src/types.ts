@@ -12,6 +12,7 @@ import type { FunctionRegion } from './region'
  * - `INTERRUPTED`: the platform cut the request because the app went to the background (`FunctionsFetchError`)
  * - `INVALID_REQUEST`: the call or the client's options are wrong; nothing was sent (`FunctionsRequestError`)
  * - `INVALID_RESPONSE`: a 2xx answer whose body does not match its Content-Type (`FunctionsResponseError`)
+ * - `HOOK_ERROR`: a hook of `withHooks` threw (`FunctionsHookError`)
  */
 export type FunctionsErrorCode =
   | 'HTTP_ERROR'
@@ -23,6 +24,7 @@ export type FunctionsErrorCode =
   | 'INTERRUPTED'
   | 'INVALID_REQUEST'
   | 'INVALID_RESPONSE'
+  | 'HOOK_ERROR'
 
 /** The codes a transport may report when a request fails. */
 export type TransportFailureCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'DOMAIN_NOT_ALLOWED' | 'INTERRUPTED'
@@ -41,6 +43,17 @@ export interface TransportOptions {
   data?: string | ArrayBuffer | PlatformBody
   /** Milliseconds; a hint for platforms with their own default (WeChat: 60 s). The client enforces it too. */
   timeout?: number
+  /**
+   * The options of the `invoke` this request serves, as the caller gave them (read them, never change
+   * them), so transport wrappers can honour per-call settings such as `retry`. Absent for the SDK's own
+   * requests (a token refresh).
+   */
+  invoke?: InvokeOptions
+  /** Asks a transport that can stream to deliver the body in pieces: `onHeaders` once, then `onChunk`s. */
+  enableChunked?: boolean
+  onHeaders?(head: { statusCode: number; header: Record<string, string> }): void
+  /** Bytes delivered here are not repeated in `success`'s `data`. */
+  onChunk?(bytes: ArrayBuffer): void
   success(response: TransportResponse): void
   /**
    * `error` is what the platform failed with; it becomes `FunctionsFetchError.context`. `hint`, if
@@ -55,6 +68,10 @@ export interface TransportResponse {
   header: Record<string, string>
   /** The body's bytes. */
   data: ArrayBuffer
+  /** Decodes UTF-8 text; required where the platform has no `TextDecoder` (`miniProgramTransport` supplies it). */
+  decode?(bytes: ArrayBuffer): string
+  /** A body handed over as a stream (by `eventStreams()`): it becomes `data`. */
+  body?: unknown
 }
 
 export interface TransportTask {
@@ -128,9 +145,39 @@ export interface InvokeOptions {
   headers?: Record<string, string | number | boolean | undefined>
   body?: unknown
   region?: FunctionRegion | (string & {})
-  /** Milliseconds; `0` means none. Overrides the client's. */
+  /** Milliseconds; `0` means none. Overrides the client's. With `stream`, it ends when the headers arrive. */
   timeout?: number
   signal?: AbortSignalLike
+  /**
+   * Hand a `text/event-stream` (or `text/plain`) answer over as an `EventStream` as soon as its
+   * headers arrive. Needs a client whose transport is wrapped in `eventStreams()`.
+   */
+  stream?: boolean | StreamOptions
+  /** For `retryTransport`: this call's retry options over the transport's; `false` sends it once. */
+  retry?: RetryOptions | false
+}
+
+export interface StreamOptions {
+  /** Milliseconds without a byte before the stream ends with a `TIMEOUT` error; `0` means none. Default 30000. */
+  idleTimeout?: number
+}
+
+/** What `retryTransport` retries, and how long it waits. */
+export interface RetryOptions {
+  /** Attempts in all, the first included; default 3. `1` sends once. */
+  attempts?: number
+  /** Default `['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']`: idempotent methods only, so nothing runs twice by surprise. */
+  methods?: HttpMethod[]
+  /** Answers worth another attempt; default `[502, 503, 504]`. Add `429` to wait out rate limits. */
+  statusCodes?: number[]
+  /** Failures worth another attempt; default `['NETWORK_ERROR']`. Timeouts and cancels never retry. */
+  failures?: Array<'NETWORK_ERROR' | 'INTERRUPTED'>
+  /** Milliseconds before the second attempt, doubling after each (random 50–100 % of it: jitter); default 300. */
+  delay?: number
+  /** Upper bound for one wait, milliseconds; default 5000. */
+  maxDelay?: number
+  /** The longest `Retry-After` (seconds or HTTP-date) to wait, milliseconds; a longer one ends the retries. Default 10000. */
+  maxRetryAfter?: number
 }
 
 /** A read-only `Headers`: names are case-insensitive. */

@@ -16,7 +16,7 @@ const read = (file: string) => readFileSync(join(dist, file), 'utf8')
 describe('the built package', () => {
   it('ships nothing newer than ES2017 (mini-program tools do not transpile node_modules)', () => {
     const files = readdirSync(dist).filter((file) => /\.(mjs|cjs)$/.test(file))
-    expect(files).toEqual(expect.arrayContaining(['index.mjs', 'index.cjs', 'taro.mjs', 'taro-react.mjs', 'taro-vue.mjs']))
+    expect(files).toEqual(expect.arrayContaining(['index.mjs', 'index.cjs', 'taro.mjs', 'taro-react.mjs', 'taro-vue.mjs', 'uniapp.mjs', 'uniapp.cjs']))
     for (const file of files) {
       const sourceType = file.endsWith('.mjs') ? 'module' : 'script'
       expect(() => acorn.parse(read(file), { ecmaVersion: 2017, sourceType })).not.toThrow()
@@ -42,7 +42,7 @@ describe('the built package', () => {
 
   it('stays within its size budgets (min+gzip, as a bundler sees each import)', async () => {
     const rows: Array<{ name: string; added: number; budget?: number }> = await measureAll()
-    expect(rows.filter((row) => row.budget).map((row) => row.name)).toEqual(['createFunctions (core)', 'Taro plugin runtime (all of it)'])
+    expect(rows.filter((row) => row.budget).map((row) => row.name)).toEqual(['createFunctions (core)', 'retryTransport', 'queueTransport', 'withHooks', 'Taro plugin runtime (all of it)', 'uni-app plugin'])
     const over = rows.filter((row) => row.budget && row.added > row.budget).map((row) => `${row.name}: ${row.added} > ${row.budget}`)
     expect(over).toEqual([])
   }, 60000)
@@ -81,7 +81,7 @@ describe('on a device: the CommonJS build in a bare JS context with only wx and 
     context.config = { url: gw.url, anonKey: gw.anonKey }
     await vm.runInContext(
       `(async () => {
-        const { createFunctions, miniProgramTransport, sessionFromStorage, createAbortController } = module.exports
+        const { createFunctions, miniProgramTransport, sessionFromStorage, createAbortController, eventStreams } = module.exports
         const storage = { getItem: (k) => wx.getStorageSync(k), setItem: (k, v) => wx.setStorageSync(k, v), removeItem: (k) => wx.removeStorageSync(k) }
         const functions = createFunctions({ ...config, transport: miniProgramTransport(wx.request), accessToken: sessionFromStorage(storage) })
         const controller = createAbortController()
@@ -95,7 +95,12 @@ describe('on a device: the CommonJS build in a bare JS context with only wx and 
           timeout: await functions.invoke('slow?ms=2000', { timeout: 100 }),
           cancelled: await cancelled,
           bytes: await functions.invoke('binary?size=4'),
+          events: [],
         }
+        // Streaming without TextDecoder or async generators in the engine's globals: the pure JS decoder.
+        const streaming = createFunctions({ ...config, transport: eventStreams(miniProgramTransport(wx.request)) })
+        const { data: stream } = await streaming.invoke('sse?count=2&interval=5&split=20', { stream: true })
+        await stream.listen({ onEvent: (event) => results.events.push(event.data) })
       })()`,
       context,
     )
@@ -111,5 +116,6 @@ describe('on a device: the CommonJS build in a bare JS context with only wx and 
     expect(r.timeout.error.code).toBe('TIMEOUT')
     expect(r.cancelled.error.code).toBe('ABORTED')
     expect(Array.from(new Uint8Array(r.bytes.data))).toEqual([0, 1, 2, 3])
+    expect(r.events).toEqual(['{"index":1,"text":"第1条消息：你好"}', '{"index":2,"text":"第2条消息：你好"}', '[DONE]'])
   })
 })

@@ -1,8 +1,10 @@
-import { createFunctions, miniProgramTransport, type MiniProgramRequestOptions } from '../src'
+import { createFunctions, miniProgramTransport, retryTransport, type MiniProgramRequestOptions } from '../src'
 import { classifyFailure } from '../src/transports/mini-program'
 import { describeTransport } from './helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('./helpers/fake-wx')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startGateway } = require('../gateway')
 
 describeTransport('miniProgramTransport(wx.request)', () => miniProgramTransport(createWx().request))
 
@@ -46,7 +48,7 @@ describe('miniProgramTransport', () => {
     const { error } = await functions.invoke('hello')
     expect(error!.name).toBe('FunctionsFetchError')
     expect(error!.code).toBe('DOMAIN_NOT_ALLOWED')
-    expect(error!.message).toMatch(/^Failed to send a request to the Edge Function: http:\/\/127\.0\.0\.1:9 is not in this mini-program's request domain list/)
+    expect(error!.message).toMatch(/^Failed to send a request to the Edge Function: http:\/\/127\.0\.0\.1:9 is not in the mini-program's request domain list/)
     expect(error!.message).toMatch(/服务器域名/)
     expect(error!.message).toMatch(/不校验合法域名/)
     expect(error!.context.errno).toBe(600002)
@@ -65,6 +67,8 @@ describe('miniProgramTransport', () => {
     [{ errMsg: 'request:fail socket time out' }, 'TIMEOUT'],
     [{ errMsg: 'request:fail abort', errno: 1 }, 'ABORTED'],
     [{ errMsg: 'request:fail interrupted' }, 'INTERRUPTED'],
+    // A request started while the app is suspended (WeChat's words, from its developer community).
+    [{ errMsg: 'request:fail createRequestTask:fail: jsapi has no permission, event=createRequestTask, runningState=suspend, permissionMsg=permission ok, detail=network api interrupted in suspend state' }, 'INTERRUPTED'],
     [{ errMsg: 'request:fail url not in domain list', errno: 600002 }, 'DOMAIN_NOT_ALLOWED'],
     [{ errMsg: 'request:fail url not in domain list' }, 'DOMAIN_NOT_ALLOWED'],
     [{ errMsg: 'request:fail 不在以下 request 合法域名列表中' }, 'DOMAIN_NOT_ALLOWED'],
@@ -74,5 +78,32 @@ describe('miniProgramTransport', () => {
     [undefined, 'NETWORK_ERROR'],
   ])('classifies %p as %s', (failure, code) => {
     expect(classifyFailure(failure as any)).toBe(code)
+  })
+})
+
+describe('the app goes to the background (INTERRUPTED)', () => {
+  let gw: any
+  beforeAll(async () => {
+    gw = await startGateway()
+  })
+  afterAll(() => gw.close())
+
+  it('a request in flight when WeChat cuts it ends as INTERRUPTED; retried only when the client asks', async () => {
+    const wx = createWx()
+    const client = (transport: any) => createFunctions({ url: gw.url, anonKey: gw.anonKey, transport })
+    const cut = () => setTimeout(() => wx.__interrupt(), 100)
+    cut()
+    const plain = await client(miniProgramTransport(wx.request)).invoke('slow?ms=2000', { method: 'GET' })
+    expect(plain.error!.code).toBe('INTERRUPTED')
+    cut()
+    const retried = retryTransport(miniProgramTransport(wx.request), { delay: 300 })
+    const notByDefault = await client(retried).invoke('slow?ms=2000', { method: 'GET' })
+    expect(notByDefault.error!.code).toBe('INTERRUPTED')
+    expect(notByDefault.error!.message).not.toMatch(/attempts/)
+    cut()
+    // Back in the foreground by the time the wait is over: the second attempt succeeds.
+    const asked = await client(retried).invoke('slow?ms=300', { method: 'GET', retry: { failures: ['NETWORK_ERROR', 'INTERRUPTED'] } })
+    expect(asked.error).toBeNull()
+    expect(asked.response!.headers.get('x-retry-attempts')).toBe('2')
   })
 })

@@ -8,27 +8,37 @@ export type FetchLike = (
   status: number
   headers: { forEach(callback: (value: string, name: string) => void): void }
   arrayBuffer(): Promise<ArrayBuffer>
+  /** A `ReadableStream`, where the platform has one: read when the body is wanted in pieces. */
+  body?: any
 }>
 
 declare const fetch: FetchLike | undefined
 declare const AbortController: any
 
-/** HTTP over `fetch`, for H5, Node 18+ and tests. */
+/** HTTP over `fetch`, for H5, Node 18+ and tests; the body in pieces when asked for and `ReadableStream` exists. */
 export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
-  return ({ url, method, header, data, success, fail }) => {
+  return ({ url, method, header, data, enableChunked, onHeaders, onChunk, success, fail }) => {
     const request = options.fetch || (typeof fetch == 'function' ? fetch : undefined)
     if (!request) return fail(new Error('fetchTransport: this platform has no fetch; pass fetchTransport({ fetch })'))
     const controller = typeof AbortController == 'function' ? new AbortController() : undefined
     request(url, { method, headers: header, body: data, signal: controller && controller.signal })
-      .then((response) =>
-        response.arrayBuffer().then((body) => {
-          const headers: Record<string, string> = {}
-          response.headers.forEach((value, name) => {
-            headers[name] = value
+      .then((response) => {
+        const headers: Record<string, string> = {}
+        response.headers.forEach((value, name) => {
+          headers[name] = value
+        })
+        const answer = (body: ArrayBuffer) => success({ statusCode: response.status, header: headers, data: body })
+        const reader = enableChunked && response.body && response.body.getReader && response.body.getReader()
+        if (!reader) return response.arrayBuffer().then(answer)
+        onHeaders!({ statusCode: response.status, header: headers })
+        const pump = (): Promise<void> =>
+          reader.read().then(({ done, value }: { done: boolean; value: Uint8Array }) => {
+            if (done) return answer(new ArrayBuffer(0))
+            onChunk!(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer)
+            return pump()
           })
-          success({ statusCode: response.status, header: headers, data: body })
-        }),
-      )
+        return pump()
+      })
       .catch((error) => fail(error))
     return { abort: () => controller && controller.abort() }
   }

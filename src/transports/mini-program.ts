@@ -1,5 +1,5 @@
 import type { Transport, TransportFailureCode } from '../types'
-import { encodeUtf8 } from '../utf8'
+import { decodeText, encodeUtf8 } from '../utf8'
 
 export interface MiniProgramResponse {
   statusCode?: number
@@ -26,11 +26,22 @@ export interface MiniProgramRequestOptions {
   timeout?: number
   dataType: string
   responseType: 'arraybuffer'
+  enableChunked?: boolean
   success(response: MiniProgramResponse): void
   fail(failure: MiniProgramFailure): void
 }
 
-/** `wx.request`, `my.request`, `tt.request`, `Taro.request`, `uni.request`: any function of this shape. */
+/** The `RequestTask` parts the transport uses; each is feature-detected. */
+export interface MiniProgramTask {
+  abort?(): void
+  onHeadersReceived?(listener: (head: MiniProgramResponse) => void): void
+  onChunkReceived?(listener: (chunk: { data: ArrayBuffer }) => void): void
+}
+
+/**
+ * `wx.request`, `my.request`, `tt.request`, `Taro.request`, `uni.request`: any function of this shape.
+ * It must return the platform's task: with `enableChunked` the body arrives only through the task.
+ */
 export type MiniProgramRequest = (options: MiniProgramRequestOptions) => any
 
 /** The one place a mini-program failure is classified: by errno where known, else by a pattern (messages vary and are localized). */
@@ -49,31 +60,37 @@ export function classifyFailure(failure: MiniProgramFailure): TransportFailureCo
 function hintFor(code: TransportFailureCode, url: string): string | undefined {
   if (code == 'DOMAIN_NOT_ALLOWED') {
     const origin = url.split('/').slice(0, 3).join('/')
-    return (
-      `: ${origin} is not in this mini-program's request domain list. Add it in the mini-program console ` +
-      '(开发管理 → 开发设置 → 服务器域名 → request合法域名); during development, DevTools can skip the check ' +
-      '(详情 → 本地设置 → 不校验合法域名)'
-    )
+    return `: ${origin} is not in the mini-program's request domain list: add it in the console (开发设置 → 服务器域名), or tick 不校验合法域名 in DevTools while developing`
   }
 }
 
 function toArrayBuffer(data: unknown): ArrayBuffer {
-  // A tag check, not instanceof: platform bridges may hand over buffers from another realm.
-  if (Object.prototype.toString.call(data) == '[object ArrayBuffer]') return data as ArrayBuffer
+  // Tag checks, not instanceof: platform bridges may hand over buffers from another realm.
+  const tag = (value: any) => Object.prototype.toString.call(value)
+  if (tag(data) == '[object ArrayBuffer]') return data as ArrayBuffer
+  // uni-app's H5 request hands streamed chunks over as Uint8Array.
+  const view = data as Uint8Array
+  if (view && tag(view.buffer) == '[object ArrayBuffer]') return (view.buffer as ArrayBuffer).slice(view.byteOffset, view.byteOffset + view.byteLength)
   // Some platforms ignore responseType and hand back text or already-parsed JSON.
   return encodeUtf8(data == null ? '' : typeof data == 'string' ? data : JSON.stringify(data))
 }
 
-/** Adapts a `wx.request`-shaped function: bytes in and out, every failure classified. */
+/**
+ * Adapts a `wx.request`-shaped function: bytes in and out, every failure classified, and the body
+ * in pieces when asked for and the task can (`enableChunked`: WeChat base library 2.20.2+).
+ */
 export function miniProgramTransport(request: MiniProgramRequest): Transport {
-  return ({ url, method, header, data, timeout, success, fail }) => {
+  return ({ url, method, header, data, timeout, enableChunked, onHeaders, onChunk, success, fail }) => {
+    let chunked = false
     const answer = (response: MiniProgramResponse) =>
       success({
         statusCode: (response.statusCode || response.status) as number,
         header: response.header || response.headers || {},
-        data: toArrayBuffer(response.data),
+        // Bytes already delivered in pieces are not repeated, whatever the platform puts here.
+        data: chunked ? new ArrayBuffer(0) : toArrayBuffer(response.data),
+        decode: decodeText,
       })
-    const task = request({
+    const task: MiniProgramTask | undefined = request({
       url,
       method,
       header,
@@ -82,6 +99,7 @@ export function miniProgramTransport(request: MiniProgramRequest): Transport {
       // Anything but 'json' keeps the platform from parsing (and silently mangling) the body.
       dataType: 'text',
       responseType: 'arraybuffer',
+      enableChunked,
       success: answer,
       fail: (failure) => {
         if (failure && failure.status) return answer(failure)
@@ -89,6 +107,13 @@ export function miniProgramTransport(request: MiniProgramRequest): Transport {
         fail(failure, code, hintFor(code, url))
       },
     })
+    if (enableChunked && task && task.onHeadersReceived && task.onChunkReceived) {
+      task.onHeadersReceived((head) => onHeaders!({ statusCode: (head.statusCode || head.status) as number, header: head.header || head.headers || {} }))
+      task.onChunkReceived((chunk) => {
+        chunked = true
+        onChunk!(toArrayBuffer(chunk.data))
+      })
+    }
     return { abort: () => task && typeof task.abort == 'function' && task.abort() }
   }
 }

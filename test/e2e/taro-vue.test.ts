@@ -11,7 +11,7 @@ const { launchChromium } = require('../helpers/chromium')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { buildTaro } = require('../../scripts/taro-build')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { serveStatic } = require('../../scripts/serve-static')
+const { serveStatic } = require('../../scripts/static-server')
 
 jest.setTimeout(180000)
 

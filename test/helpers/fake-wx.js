@@ -142,6 +142,12 @@ function createWx(options = {}) {
   hook('__navigations', [])
   hook('__callbackErrors', [])
   hook('__options', options)
+  /** Requests in flight, each with the function that cuts it. */
+  const active = new Set()
+  /** The app went to the background for 5 s: WeChat fails every request in flight with `request:fail interrupted`. */
+  hook('__interrupt', () => {
+    for (const cut of Array.from(active)) cut()
+  })
   /** Destroy pooled sockets (only matters with keepAlive). */
   hook('__close', () => {
     agents.http.destroy()
@@ -253,6 +259,7 @@ function createWx(options = {}) {
     function finish(ok, result) {
       if (settled) return
       settled = true
+      active.delete(interrupt)
       if (timer) timers.clearTimeout(timer)
       timers.setImmediate(() => {
         wx.__inFlight--
@@ -261,6 +268,11 @@ function createWx(options = {}) {
       })
     }
     const fail = (errMsg, errno) => finish(false, errno === undefined ? { errMsg } : { errMsg, errno })
+    const interrupt = () => {
+      if (req) req.destroy()
+      fail('request:fail interrupted')
+    }
+    active.add(interrupt)
     const failNet = (err) => {
       if (req) req.destroy()
       fail('request:fail ' + ((err && (err.code || err.message)) || 'network error'), 600001)

@@ -4,10 +4,15 @@ import {
   createFunctions,
   fetchTransport,
   FunctionRegion,
+  FunctionsHookError,
   FunctionsHttpError,
   miniProgramTransport,
+  queueTransport,
+  retryTransport,
   sessionFromStorage,
+  withHooks,
   type FunctionsResponse,
+  type MiniProgramRequest,
   type Transport,
 } from 'mp-functions'
 
@@ -30,7 +35,7 @@ export async function usage() {
     region: 'any',
   })
   if (result.error) {
-    const code: 'HTTP_ERROR' | 'RELAY_ERROR' | 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'DOMAIN_NOT_ALLOWED' | 'INTERRUPTED' | 'INVALID_REQUEST' | 'INVALID_RESPONSE' = result.error.code
+    const code: 'HTTP_ERROR' | 'RELAY_ERROR' | 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'DOMAIN_NOT_ALLOWED' | 'INTERRUPTED' | 'INVALID_REQUEST' | 'INVALID_RESPONSE' | 'HOOK_ERROR' = result.error.code
     if (result.error instanceof FunctionsHttpError) console.log(result.error.status, result.error.body, code)
     // @ts-expect-error data is null on failure
     result.data.message
@@ -52,4 +57,23 @@ export async function usage() {
   createFunctions({ url: 'https://a.b', transport: fetchTransport({ fetch }) })
   const typed: FunctionsResponse<number> = await functions.invoke<number>('n')
   return typed
+}
+
+// Resilience modules: typed options, a hooked client is still a client.
+export async function resilience(wxRequest: MiniProgramRequest) {
+  const transport = retryTransport(queueTransport(miniProgramTransport(wxRequest), { maxConcurrent: 8 }), { attempts: 3, statusCodes: [429, 503] })
+  const functions = withHooks(createFunctions({ url: 'https://ref.supabase.co', transport }), {
+    beforeRequest(call) {
+      call.options.headers['x-trace'] = 'abc'
+    },
+    async afterResponse(_call, result) {
+      if (result.error) return { data: 'fallback', error: null }
+    },
+    onError: (call, error) => console.log(call.name, error.code),
+  })
+  const { error } = await functions.invoke('hello', { method: 'GET', retry: { attempts: 5, maxRetryAfter: 2000 } })
+  await functions.invoke('hello', { retry: false })
+  // @ts-expect-error a timeout is not a retry failure
+  await functions.invoke('hello', { retry: { failures: ['TIMEOUT'] } })
+  if (error instanceof FunctionsHookError) console.log(error.code === 'HOOK_ERROR')
 }

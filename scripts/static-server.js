@@ -1,5 +1,6 @@
 'use strict'
-// Serves a built H5 app from a directory on 127.0.0.1 (random port unless one is given).
+// Serves a built H5 app from a directory on 127.0.0.1 (random port unless one is given): for the
+// end-to-end tests and `npm run demo`.
 const fs = require('fs')
 const http = require('http')
 const path = require('path')

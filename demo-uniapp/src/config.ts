@@ -1,0 +1,8 @@
+export const url = __FUNCTIONS_URL__
+export const anonKey = __FUNCTIONS_ANON_KEY__
+/**
+ * Where the signed-in session lives. FunctionsPlugin's default for an `http://127.0.0.1…` url is the
+ * same (`sb-<first label of the host>-auth-token`, as supabase-js); given here so that sign-in
+ * writes where the plugin reads.
+ */
+export const storageKey = 'sb-127-auth-token'

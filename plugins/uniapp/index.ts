@@ -1,0 +1,19 @@
+import type { FunctionsClient } from '../../src/types'
+
+export { FunctionsPlugin, useFunctions, type FunctionsPluginOptions } from './plugin'
+export { uniTransport } from './transport'
+export { uniStorage } from './storage'
+
+declare module 'vue' {
+  interface ComponentCustomProperties {
+    /** The functions client installed by `FunctionsPlugin` (declared as the Taro plugin declares it). */
+    readonly $functions: FunctionsClient
+  }
+}
+
+declare global {
+  interface Uni {
+    /** The functions client installed by `FunctionsPlugin`. */
+    $functions: FunctionsClient
+  }
+}

@@ -1,0 +1,13 @@
+// The part of uni-app's global `uni` the plugin uses; in users' projects @dcloudio/types declares it.
+declare const uni: {
+  request(options: object): any
+  getStorageSync(key: string): unknown
+  setStorageSync(key: string, value: unknown): void
+  removeStorageSync(key: string): void
+  $functions?: import('../../src/types').FunctionsClient
+}
+declare const console: { error(message: string): void }
+// Vue is the user's (an optional peer), absent here: this lets index.ts augment it.
+declare module 'vue' {
+  interface ComponentCustomProperties {}
+}

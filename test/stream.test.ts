@@ -1,0 +1,181 @@
+import {
+  createAbortController,
+  createFunctions,
+  eventStreams,
+  fetchTransport,
+  FunctionsFetchError,
+  FunctionsHttpError,
+  miniProgramTransport,
+  type EventStream,
+  type ServerSentEvent,
+  type Transport,
+} from '../src'
+import { eventually, type Gateway } from './helpers/transport-suite'
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startGateway } = require('../gateway')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createWx } = require('./helpers/fake-wx')
+
+let gw: Gateway
+beforeAll(async () => {
+  gw = await startGateway()
+})
+afterAll(() => gw.close())
+
+const sseRequests = () => gw.requests.filter((r: any) => r.fn === 'sse')
+
+async function collect(stream: EventStream) {
+  const events: Array<ServerSentEvent & { at: number }> = []
+  for await (const event of stream) events.push({ ...event, at: Date.now() })
+  return events
+}
+
+// [label, transport, delivers pieces, tells the headers before the body]
+const transports: Array<[string, () => Transport, boolean, boolean]> = [
+  ['fetchTransport', () => fetchTransport(), true, true],
+  ['miniProgramTransport(wx.request) with enableChunked', () => miniProgramTransport(createWx().request), true, true],
+  ['miniProgramTransport(wx.request) on a base library without chunks', () => miniProgramTransport(createWx({ noChunked: true }).request), false, true],
+  [
+    'miniProgramTransport on a platform whose task has no header or chunk events (Alipay)',
+    () => {
+      const wx = createWx()
+      return miniProgramTransport((options) => {
+        // Alipay knows no enableChunked: the whole body comes in success.
+        const task = wx.request({ ...options, enableChunked: false })
+        return { abort: () => task.abort() }
+      })
+    },
+    false,
+    false,
+  ],
+]
+
+describe.each(transports)('streaming over %s', (_, makeTransport, chunked, headersEarly) => {
+  const client = (defaults?: { idleTimeout?: number }) =>
+    createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: eventStreams(makeTransport(), defaults) })
+
+  it('hands the stream over at the headers and gives parsed events' + (chunked ? ' as they arrive' : ' at the end'), async () => {
+    const started = Date.now()
+    const { data: stream, error, response } = await client().invoke<EventStream>('sse?count=4&interval=300', { stream: true })
+    expect(error).toBeNull()
+    expect(response!.headers.get('content-type')).toMatch(/text\/event-stream/)
+    // The answer takes 1.2 s to write; a stream is handed over long before that.
+    if (headersEarly) expect(Date.now() - started).toBeLessThan(900)
+    const events = await collect(stream!)
+    expect(events.map(({ event, data }) => ({ event, data }))).toEqual([
+      ...[1, 2, 3, 4].map((i) => ({ event: 'message', data: JSON.stringify({ index: i, text: `第${i}条消息：你好` }) })),
+      { event: 'done', data: '[DONE]' },
+    ])
+    // Pieces really arrived one by one: the first event came well before the last.
+    if (chunked) expect(events[4].at - events[0].at).toBeGreaterThan(600)
+    expect(sseRequests().pop()!.headers.authorization).toBe(`Bearer ${gw.anonKey}`)
+  })
+
+  it('keeps a Chinese character split across two network pieces whole', async () => {
+    const { data: stream } = await client().invoke<EventStream>('sse?count=3&interval=10&split=40', { stream: true })
+    const texts: string[] = []
+    for await (const text of stream!.chunks()) texts.push(text)
+    const all = texts.join('')
+    expect(all).not.toContain('\ufffd')
+    expect(all).toContain('第3条消息：你好')
+    if (chunked) expect(texts.some((text) => text.endsWith('第1条'))).toBe(true)
+  })
+
+  it('callback form: onEvent, onChunk, onEnd', async () => {
+    const { data: stream } = await client().invoke<EventStream>('sse?count=2&interval=10', { stream: true })
+    const seen: string[] = []
+    let chunks = ''
+    let ended: unknown = 'not yet'
+    await stream!.listen({ onEvent: (event) => seen.push(event.event), onChunk: (text) => (chunks += text), onEnd: (error) => (ended = error) })
+    expect(seen).toEqual(['message', 'message', 'done'])
+    expect(chunks).toMatch(/^data: [^]*\n\nevent: done\ndata: \[DONE\]\n\n$/)
+    expect(ended).toBeNull()
+  })
+
+  it('a non-2xx answer is the usual typed error with its body, not a stream', async () => {
+    const { data, error } = await client().invoke('status/503', { stream: true })
+    expect(data).toBeNull()
+    expect(error).toBeInstanceOf(FunctionsHttpError)
+    expect((error as FunctionsHttpError).status).toBe(503)
+    expect((error as any).body).toEqual({ error: expect.any(String), code: 503 })
+  })
+
+  it('a JSON answer with stream: true is parsed as usual', async () => {
+    const { data } = await client().invoke('hello', { body: { name: '流' }, stream: true })
+    expect(data).toEqual({ message: 'Hello 流!' })
+  })
+
+  it('a dropped connection ends the reading with a typed error, never silently', async () => {
+    const { data: stream, error: early } = await client().invoke<EventStream>('sse?count=5&interval=20&drop=2', { stream: true })
+    // Where the body arrives whole, the failure comes before there is a stream to read.
+    const error = early || (await collect(stream!).then(() => null, (e) => e))
+    expect(error).toBeInstanceOf(FunctionsFetchError)
+    expect(error.code).toBe('NETWORK_ERROR')
+  })
+
+  if (chunked) {
+    it('a stalled stream ends with a TIMEOUT after the idle timeout, and the request is aborted', async () => {
+      gw.clearRequests()
+      const { data: stream } = await client({ idleTimeout: 5000 }).invoke<EventStream>('sse?count=5&interval=10&stall=1', { stream: { idleTimeout: 300 } })
+      const started = Date.now()
+      const error = await collect(stream!).then(() => null, (e) => e)
+      expect(error).toBeInstanceOf(FunctionsFetchError)
+      expect(error.code).toBe('TIMEOUT')
+      expect(error.message).toMatch(/the stream sent nothing for 300 ms/)
+      expect(Date.now() - started).toBeLessThan(2000)
+      await eventually(() => sseRequests()[0]?.aborted === true)
+    })
+
+    it('cancel() aborts the real request; breaking out of for await too', async () => {
+      gw.clearRequests()
+      const first = (await client().invoke<EventStream>('sse?count=100&interval=50', { stream: true })).data!
+      first.cancel()
+      await eventually(() => sseRequests()[0]?.aborted === true)
+      const second = (await client().invoke<EventStream>('sse?count=100&interval=50', { stream: true })).data!
+      for await (const event of second) {
+        expect(event.data).toMatch(/"index":1/)
+        break
+      }
+      await eventually(() => sseRequests()[1]?.aborted === true)
+    })
+
+    it('the signal aborts the stream after the call resolved: reading ends with ABORTED', async () => {
+      gw.clearRequests()
+      const controller = createAbortController()
+      const { data: stream } = await client().invoke<EventStream>('sse?count=100&interval=30', { stream: true, signal: controller.signal })
+      setTimeout(() => controller.abort(), 100)
+      const error = await collect(stream!).then(() => null, (e) => e)
+      expect(error.code).toBe('ABORTED')
+      await eventually(() => sseRequests()[0]?.aborted === true)
+    })
+  }
+
+  it(headersEarly ? 'the call timeout covers the wait for the headers only' : 'the call timeout covers the whole answer (no early headers here)', async () => {
+    const { data: stream, error } = await client().invoke<EventStream>('sse?count=3&interval=300', { stream: true, timeout: 500 })
+    if (!headersEarly) return expect(error!.code).toBe('TIMEOUT')
+    expect(error).toBeNull()
+    expect(await collect(stream!)).toHaveLength(4)
+  })
+
+  it('a stream is read once, one way', async () => {
+    const { data: stream } = await client().invoke<EventStream>('sse?count=1', { stream: true })
+    const chunks = stream!.chunks()
+    expect(() => stream!.chunks()).toThrow(/already read with chunks\(\)/)
+    for await (const _ of chunks);
+  })
+})
+
+describe('without stream: true', () => {
+  it('an event stream is handed over as the response, as functions-js does', async () => {
+    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: eventStreams(fetchTransport()) })
+    const { data, response } = await functions.invoke('sse?count=1&interval=0')
+    expect(data).toBe(response)
+    expect(await response!.text()).toMatch(/event: done/)
+  })
+
+  it('a transport without eventStreams() ignores stream: true and keeps the contract', async () => {
+    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: fetchTransport() })
+    const { data, response } = await functions.invoke('sse?count=1&interval=0', { stream: true })
+    expect(data).toBe(response)
+  })
+})
