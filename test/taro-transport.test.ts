@@ -129,7 +129,7 @@ it('a domain WeChat refuses: DOMAIN_NOT_ALLOWED, with where to allow it', async 
   const { Taro } = taroApp(createWx({ allowedDomains: ['example.com'] }))
   const { error } = await Taro.$functions.invoke('hello')
   expect(error.code).toBe('DOMAIN_NOT_ALLOWED')
-  expect(error.message).toContain('request合法域名')
+  expect(error.message).toContain('服务器域名')
 })
 
 it('the session from Taro storage under the key supabase-js uses, or the configured one', async () => {
