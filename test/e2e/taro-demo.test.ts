@@ -1,5 +1,5 @@
 // demo-taro as `npm run demo` builds it (scripts/demo-taro.js), pointed at a gateway of the test's own:
-// - weapp, run under Node: the real compiled Taro runtime, React and the plugin, with a `wx` whose
+// - weapp, run under Node in a bare JS context: the real compiled Taro runtime, React and the plugin, with a `wx` whose
 //   request does real HTTP and whose storage is real key/value state; taps through the page's handler;
 // - H5, served on 127.0.0.1 and driven in Debian's Chromium.
 // The same flows on both, asserted on what the page shows and on what the gateway received.
@@ -9,7 +9,7 @@ const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('../helpers/fake-wx')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { loadMiniApp } = require('../helpers/mini-app')
+const { loadMiniProgram } = require('../helpers/mini-program-app')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { launchChromium } = require('../helpers/chromium')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -37,15 +37,13 @@ it('npm run demo prints the H5 address and where the weapp build is', () => {
 })
 
 describe('weapp, run under Node', () => {
-  let mini: any
   let page: any
   let wx: any
   beforeAll(async () => {
     wx = createWx()
-    mini = loadMiniApp(demo.weapp, wx)
-    page = await mini.openPage('pages/index/index')
+    page = loadMiniProgram(demo.weapp, { wx }).openPage('pages/index/index')
+    await page.waitForText('btn-class')
   })
-  afterAll(() => mini && mini.close())
 
   demoFlows(() => ({
     gw,

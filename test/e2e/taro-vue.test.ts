@@ -5,7 +5,7 @@ const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('../helpers/fake-wx')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { loadMiniApp } = require('../helpers/mini-app')
+const { loadMiniProgram } = require('../helpers/mini-program-app')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { launchChromium } = require('../helpers/chromium')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -53,14 +53,12 @@ function vueFlows(driver: () => Driver) {
 }
 
 describe('weapp, run under Node', () => {
-  let mini: any
   let page: any
   beforeAll(async () => {
     const { out } = await buildTaro({ type: 'weapp', framework: 'vue3', url: gw.url })
-    mini = loadMiniApp(out, createWx())
-    page = await mini.openPage('pages/index/index')
+    page = loadMiniProgram(out, { wx: createWx() }).openPage('pages/index/index')
+    await page.waitForText('btn-hello')
   })
-  afterAll(() => mini && mini.close())
 
   vueFlows(() => ({ tap: (id) => page.tap(id), text: async (id) => page.text(id) }))
 })

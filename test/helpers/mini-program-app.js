@@ -6,6 +6,8 @@
  * `fetch`, `URL`, `Buffer` or `process`. Pages registered through `Page()` or `Component()` are
  * instantiated with a `setData` that applies the runtime's updates to `data`, the way the view
  * layer would receive them; `tap(id)` fires the `bindtap` handler the WXML binds to that element.
+ * Taro pages render one generic template from a tree in `data.root` instead: there the element is
+ * found in the tree (its `uid` is the id) and taps go to the page's `eh` handler, as Taro's templates bind.
  */
 const fs = require('fs')
 const path = require('path')
@@ -127,20 +129,37 @@ function loadMiniProgram(dir, { wx }) {
       return bound[1]
     }
     const read = (key) => splitPath(key).reduce((node, part) => (node == null ? node : node[part]), page.data)
+    // Taro: `cn` children, `v` a text node's value, `uid` the id the app gave (`sid` otherwise).
+    const taro = /<template is="taro_tmpl"/.test(wxml)
+    const findNode = (node, id) => {
+      if (!node || typeof node != 'object') return null
+      if (node.uid === id || node.sid === id) return node
+      return (node.cn || []).reduce((hit, child) => hit || findNode(child, id), null)
+    }
+    const nodeText = (node) => (node.v != null ? String(node.v) : '') + (node.cn || []).map(nodeText).join('')
+    const fire = (handler, id) => {
+      if (typeof page[handler] != 'function') throw new Error(`#${id}: no handler ${handler}`)
+      const target = { id, dataset: {} }
+      page[handler]({ type: 'tap', timeStamp: Date.now(), detail: { x: 0, y: 0 }, target, currentTarget: target, touches: [], changedTouches: [] })
+    }
 
     return {
       instance: page,
       /** What the element shows (its text binding), '' before the runtime set it. */
       text: (id) => {
+        if (taro) {
+          const node = findNode(page.data.root, id)
+          return node ? nodeText(node) : ''
+        }
         const value = read(binding(id))
         return value == null ? '' : String(value)
       },
       /** Fires `bindtap` on the element, with the event shape WeChat delivers. */
       tap(id) {
-        const handler = read(binding(id, 'bindtap'))
-        if (typeof page[handler] != 'function') throw new Error(`#${id}: no handler ${handler}`)
-        const target = { id, dataset: {} }
-        page[handler]({ type: 'tap', timeStamp: Date.now(), detail: { x: 0, y: 0 }, target, currentTarget: target, touches: [], changedTouches: [] })
+        if (!taro) return fire(read(binding(id, 'bindtap')), id)
+        const node = findNode(page.data.root, id)
+        if (!node) throw new Error(`no element #${id} on ${route}`)
+        fire('eh', node.uid || node.sid)
       },
       /** Resolves with the element's text once `done(text)` holds; rejects after `timeout` ms. */
       waitForText(id, done = (text) => text !== '', timeout = 10000) {
