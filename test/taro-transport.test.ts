@@ -144,3 +144,22 @@ it('the session from Taro storage under the key supabase-js uses, or the configu
   expect((await other.$functions.invoke('mirror')).error.status).toBe(401)
   expect(gw.requests[gw.requests.length - 1].headers.authorization).toBe(`Bearer ${session.access_token}x`)
 })
+
+it('eventStreams(taroTransport()) on weapp: the RequestTask delivers chunks as they come, through the app’s interceptor', async () => {
+  const wx = createWx()
+  const { Taro, runtime } = taroApp(wx)
+  Taro.addInterceptor((chain: any) => chain.proceed(chain.requestParams).then((response: any) => response))
+  const { eventStreams } = require('../dist/index.cjs')
+  const functions = runtime.createTaroFunctions({ url: gw.url, anonKey: gw.anonKey, transport: eventStreams(runtime.taroTransport()) })
+  const { data, error } = await functions.invoke('sse?count=3&interval=20&split=10', { stream: true })
+  expect(error).toBeNull()
+  const chunks: string[] = []
+  const events: string[] = []
+  await data.listen({ onChunk: (text: string) => chunks.push(text), onEvent: (event: any) => events.push(event.data) })
+  expect(events.slice(0, 3).map((event) => JSON.parse(event).text)).toEqual(['第1条消息：你好', '第2条消息：你好', '第3条消息：你好'])
+  expect(events[3]).toBe('[DONE]')
+  // Each event came in two pieces, some milliseconds apart: the stream was read in pieces, not whole at the end.
+  expect(chunks.length).toBeGreaterThan(3)
+  expect(chunks.join('')).not.toContain('\uFFFD')
+  expect(wx.__requests.map((request: any) => request.enableChunked)).toEqual([true])
+})

@@ -1,4 +1,5 @@
 import Taro, { request } from '@tarojs/taro'
+import { fetchTransport } from '../../src/transports/fetch'
 import { miniProgramTransport, type MiniProgramRequestOptions } from '../../src/transports/mini-program'
 import type { Transport } from '../../src/types'
 
@@ -41,7 +42,14 @@ function taroRequest(options: MiniProgramRequestOptions): any {
   }
 }
 
-/** The Taro transport: `Taro.request` with bytes in and out, every platform failure classified by the core. */
+/**
+ * The Taro transport: `Taro.request` with bytes in and out, every platform failure classified by the core.
+ * On H5 a call that wants its body in pieces (`eventStreams`) goes through `fetch` instead, because
+ * Taro's H5 `request` reads whole bodies only; such calls bypass `Taro.addInterceptor` interceptors.
+ */
 export function taroTransport(): Transport {
-  return miniProgramTransport(taroRequest)
+  const taro = miniProgramTransport(taroRequest)
+  if (process.env.TARO_PLATFORM != 'web') return taro
+  const streaming = fetchTransport()
+  return (options) => (options.enableChunked ? streaming : taro)(options)
 }

@@ -56,6 +56,13 @@ describe('weapp, run under Node', () => {
       },
     },
   }))
+
+  it('asked wx.request for chunks for the stream only', () => {
+    const calls = wx.__requests.filter((request: any) => request.url.includes('/functions/v1/'))
+    expect(calls.filter((request: any) => request.enableChunked).map((request: any) => request.url)).toEqual([
+      gw.url + '/functions/v1/sse?count=3&interval=20&split=10',
+    ])
+  })
 })
 
 describe('H5, in Chromium', () => {
@@ -68,6 +75,14 @@ describe('H5, in Chromium', () => {
     page.on('pageerror', (error: Error) => pageErrors.push(String(error)))
     await page.goto(demo.url)
     await page.waitForSelector('#btn-class')
+    // Every text the stream's output shows, as rendered: a streamed answer shows its events one by one.
+    await page.evaluate(() => {
+      const shown: string[] = ((window as any).__streamShown = [])
+      new MutationObserver(() => {
+        const text = document.querySelector('#out-stream')?.textContent || ''
+        if (text != shown[shown.length - 1]) shown.push(text)
+      }).observe(document.body, { subtree: true, childList: true, characterData: true })
+    })
   })
   afterAll(() => browser && browser.close())
 
@@ -90,6 +105,12 @@ describe('H5, in Chromium', () => {
       },
     },
   }))
+
+  it('showed the stream’s first event before its last had been sent (fetch streamed it; Taro.request cannot)', async () => {
+    const shown: string[] = await page.evaluate(() => (window as any).__streamShown)
+    expect(shown).toContain('第1条消息：你好')
+    expect(shown[shown.length - 1]).toBe('第1条消息：你好 | 第2条消息：你好 | 第3条消息：你好 | 完成')
+  })
 
   it('raised no error in the page', () => {
     expect(pageErrors).toEqual([])

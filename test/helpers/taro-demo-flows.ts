@@ -63,6 +63,15 @@ export function demoFlows(context: () => { gw: any; driver: DemoDriver }) {
     expect(await press('error')).toBe("出错了 418: I'm a Teapot")
   })
 
+  it('streams server-sent events through createTaroFunctions({ transport: eventStreams(taroTransport()) })', async () => {
+    const { driver } = context()
+    await driver.tap('btn-stream')
+    // Each event was written in two pieces split inside a Chinese character.
+    const text = await driver.waitForText('out-stream', (value) => value.endsWith('完成'))
+    expect(text).toBe('第1条消息：你好 | 第2条消息：你好 | 第3条消息：你好 | 完成')
+    expect(last('sse').query).toEqual({ count: '3', interval: '20', split: '10' })
+  })
+
   it('cancels a call for real although the app’s interceptor dropped abort() from Taro’s promise', async () => {
     expect(await press('cancel')).toMatch(/^出错了 ABORTED/)
     const slow = last('slow')

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { createAbortController } from 'mp-functions'
+import { createAbortController, type EventStream } from 'mp-functions'
 import ClassHello from '../../components/ClassHello'
 import HookHello from '../../components/HookHello'
 import { signIn, signOut } from '../../lib/auth'
 import { show } from '../../lib/show'
+import { streamingFunctions } from '../../lib/streaming'
 
 const bytes = (buffer: ArrayBuffer) => `[${Array.from(new Uint8Array(buffer)).join(',')}]`
 
@@ -26,6 +27,20 @@ export default function Index() {
     ['whoami', '以登录用户调用', async () => show(await Taro.$functions.invoke('mirror'), (data) => `${data.claims.role} ${data.claims.email}`)],
     ['signout', '退出登录', async () => (signOut(), '已退出')],
     ['error', "invoke('status/418')", async () => show(await Taro.$functions.invoke('status/418'))],
+    ['stream', '流式对话 (SSE)', async () => {
+      const result = await streamingFunctions.invoke<EventStream>('sse?count=3&interval=20&split=10', { stream: true })
+      if (result.error) return show(result)
+      // Each event is shown as it arrives; the server ends with `data: [DONE]`.
+      const texts: string[] = []
+      await result.data.listen({
+        onEvent(event) {
+          if (event.data == '[DONE]') return
+          texts.push(JSON.parse(event.data).text)
+          put('stream', texts.join(' | '))
+        },
+      })
+      return `${texts.join(' | ')} | 完成`
+    }],
     ['cancel', '取消请求', async () => {
       const controller = createAbortController()
       setTimeout(() => controller.abort(), 300)
