@@ -28,7 +28,7 @@ function concat(chunks: ArrayBuffer[]): ArrayBuffer {
 /**
  * Adds `invoke(name, { stream: true })` to a transport: a 2xx `text/event-stream` or `text/plain`
  * answer is handed over as an `EventStream` as soon as its headers arrive, and its body is decoded
- * as it comes. Where the platform cannot deliver pieces (old WeChat base libraries, Alipay, Taro H5),
+ * as it comes. Where the platform cannot deliver pieces (old WeChat base libraries, Alipay, `Taro.request` on H5),
  * the whole body arrives at the end and is read through the same API. Other answers (errors
  * included) are passed on whole, as without `stream`.
  */
