@@ -32,7 +32,7 @@ const imports = {
   'core + miniProgramTransport': ["import { createFunctions, miniProgramTransport } from 'mp-functions'; export default [createFunctions, miniProgramTransport]"],
   'core + mini-program + session': ["import { createFunctions, miniProgramTransport, sessionFromStorage } from 'mp-functions'; export default [createFunctions, miniProgramTransport, sessionFromStorage]"],
   'core + mini-program + eventStreams': ["import { createFunctions, miniProgramTransport, eventStreams } from 'mp-functions'; export default [createFunctions, miniProgramTransport, eventStreams]"],
-  'retryTransport': ["import { retryTransport } from 'mp-functions'; export default retryTransport", 1000],
+  'retryTransport': ["import { retryTransport } from 'mp-functions'; export default retryTransport", 1100],
   'queueTransport': ["import { queueTransport } from 'mp-functions'; export default queueTransport", 450],
   'withHooks': ["import { withHooks } from 'mp-functions'; export default withHooks", 500],
   'core + retry + queue + hooks': ["import { createFunctions, retryTransport, queueTransport, withHooks } from 'mp-functions'; export default [createFunctions, retryTransport, queueTransport, withHooks]"],

@@ -1,6 +1,9 @@
 import type { ResponseLike, TransportResponse } from './types'
 declare const TextDecoder: any
 
+/** Made once: constructing a TextDecoder costs more than decoding a small body. */
+let decoder: any
+
 /** The one place that decides how a body is read from its media type (parameters and case ignored). */
 function bodyKind(contentType: string | null): 'json' | 'binary' | 'stream' | 'text' {
   const type = (contentType || '').split(';')[0].trim().toLowerCase()
@@ -32,7 +35,7 @@ export function createResponse(url: string, raw: TransportResponse): ResponseLik
       },
     },
     // Transports for platforms without TextDecoder bring their own decoder, so the core carries none.
-    text: async () => (text = text != null ? text : raw.decode ? raw.decode(buffer) : new TextDecoder().decode(buffer)),
+    text: async () => (text = text != null ? text : raw.decode ? raw.decode(buffer) : (decoder = decoder || new TextDecoder()).decode(buffer)),
     json: () => response.text().then(JSON.parse),
     arrayBuffer: async () => buffer.slice(0),
   }

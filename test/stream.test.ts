@@ -6,6 +6,8 @@ import {
   FunctionsFetchError,
   FunctionsHttpError,
   miniProgramTransport,
+  queueTransport,
+  retryTransport,
   type EventStream,
   type ServerSentEvent,
   type Transport,
@@ -162,6 +164,48 @@ describe.each(transports)('streaming over %s', (_, makeTransport, chunked, heade
     const chunks = stream!.chunks()
     expect(() => stream!.chunks()).toThrow(/already read with chunks\(\)/)
     for await (const _ of chunks);
+  })
+})
+
+describe('with retries and the queue underneath', () => {
+  it('a stream that broke after it started is not sent again', async () => {
+    gw.clearRequests()
+    const transport = eventStreams(retryTransport(queueTransport(fetchTransport()), { attempts: 3, methods: ['POST'], delay: 10 }))
+    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport })
+    const { data: stream } = await functions.invoke<EventStream>('sse?count=5&interval=20&drop=2', { stream: true })
+    const error = await collect(stream!).then(() => null, (e) => e)
+    expect(error.code).toBe('NETWORK_ERROR')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(sseRequests()).toHaveLength(1)
+  })
+
+  it('a failure before the stream started is retried as usual', async () => {
+    gw.clearRequests()
+    const transport = eventStreams(retryTransport(fetchTransport(), { attempts: 3, methods: ['POST'], delay: 10 }))
+    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport })
+    const { error } = await functions.invoke('status/503', { stream: true })
+    expect(error!.code).toBe('HTTP_ERROR')
+    expect(gw.requests.filter((r: any) => r.fn === 'status')).toHaveLength(3)
+  })
+})
+
+describe('with retries underneath, answers that are not streams', () => {
+  const functions = () =>
+    createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: eventStreams(retryTransport(fetchTransport(), { attempts: 3, methods: ['POST'], delay: 10, statusCodes: [429, 503] })) })
+
+  it('a retried status that finally succeeds gives the answer', async () => {
+    const { data, error, response } = await functions().invoke('fault/flaky?key=s1&failures=2', { stream: true })
+    expect(error).toBeNull()
+    expect(data).toEqual({ ok: true, attempt: 3 })
+    expect(response!.headers.get('x-retry-attempts')).toBe('3')
+  })
+
+  it('a held-back answer that stands after all (Retry-After too long) arrives whole, body included', async () => {
+    const { error } = await functions().invoke('fault/flaky?key=s2&failures=5&status=429&retryAfter=120', { stream: true })
+    expect(error!.code).toBe('HTTP_ERROR')
+    expect((error as FunctionsHttpError).status).toBe(429)
+    expect((error as any).body).toBeTruthy()
+    expect(gw.requests.filter((r: any) => r.query.key === 's2')).toHaveLength(1)
   })
 })
 

@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes'
 import { FunctionsFetchError } from '../errors/FunctionsFetchError'
 import { createResponse } from '../response'
 import type { StreamOptions, Transport, TransportOptions, TransportResponse } from '../types'
@@ -11,18 +12,6 @@ function streamable(url: string, head: Omit<TransportResponse, 'data'>): boolean
   const response = createResponse(url, head as TransportResponse)
   const type = String(response.headers.get('content-type')).split(';')[0].trim().toLowerCase()
   return response.ok && response.headers.get('x-relay-error') != 'true' && (type == 'text/event-stream' || type == 'text/plain')
-}
-
-function concat(chunks: ArrayBuffer[]): ArrayBuffer {
-  let length = 0
-  for (const chunk of chunks) length += chunk.byteLength
-  const bytes = new Uint8Array(length)
-  length = 0
-  for (const chunk of chunks) {
-    bytes.set(new Uint8Array(chunk), length)
-    length += chunk.byteLength
-  }
-  return bytes.buffer
 }
 
 /**
@@ -102,7 +91,7 @@ export function eventStreams(transport: Transport, defaults: StreamOptions = {})
           if (!source && streamable(url, response)) open(response)
           if (!source) {
             early.push(response.data)
-            return options.success(Object.assign({}, response, { data: concat(early) }))
+            return options.success(Object.assign({}, response, { data: concatBytes(early) }))
           }
           if (finished) return
           for (const bytes of early.concat(response.data)) take(bytes)

@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes'
 import { headerValue, retryAfterMs } from '../retry-after'
 import type { RetryOptions, Transport, TransportOptions, TransportResponse, TransportTask } from '../types'
 
@@ -43,6 +44,10 @@ export function retryTransport(transport: Transport, options?: RetryOptions): Tr
 
     function send() {
       attempt++
+      // An answer in pieces whose status will be retried is kept from the caller (a stream layer would
+      // take it as the start of the stream); if it stands after all, its bytes go out whole in success.
+      let holding = false
+      const held: ArrayBuffer[] = []
       const attemptRequest: TransportOptions = Object.assign({}, request, {
         timeout: request.timeout && Math.max(1, left()),
         success(response: TransportResponse) {
@@ -51,6 +56,7 @@ export function retryTransport(transport: Transport, options?: RetryOptions): Tr
           const wait = after === undefined ? backoff() : after <= o.maxRetryAfter ? after : undefined
           if (again(o.statusCodes.indexOf(response.statusCode) >= 0, wait)) return
           done = true
+          if (held.length) response = Object.assign({}, response, { data: concatBytes(held.concat(response.data)) })
           if (attempt > 1) response = Object.assign({}, response, { header: Object.assign({}, response.header, { 'x-retry-attempts': '' + attempt }) })
           request.success(response)
         },
@@ -63,7 +69,9 @@ export function retryTransport(transport: Transport, options?: RetryOptions): Tr
       for (const key in request) {
         const callback = (request as any)[key]
         if (/^on[A-Z]/.test(key) && typeof callback == 'function') {
-          ;(attemptRequest as any)[key] = function (this: unknown) {
+          ;(attemptRequest as any)[key] = function (this: unknown, value: any) {
+            if (key == 'onHeaders' && o.statusCodes.indexOf(value.statusCode) >= 0 && attempt < o.attempts && o.methods.indexOf(request.method) >= 0) holding = true
+            if (holding) return key == 'onChunk' && held.push(value)
             delivered = true
             return callback.apply(this, arguments)
           }
