@@ -23,3 +23,8 @@ export function headerObject(map: HeaderMap): Record<string, string> {
   for (const key in map) result[map[key][0]] = map[key][1]
   return result
 }
+
+/** `name`'s value (lower-case) in a header object of any casing, as a transport reports them. */
+export function headerValue(header: Record<string, string>, name: string): string | undefined {
+  for (const key in header) if (key.toLowerCase() == name) return header[key]
+}

@@ -4,9 +4,12 @@ declare const TextDecoder: any
 /** Made once: constructing a TextDecoder costs more than decoding a small body. */
 let decoder: any
 
-/** The one place that decides how a body is read from its media type (parameters and case ignored). */
+/** A Content-Type's media type: parameters and case ignored. */
+export const mediaType = (contentType: string | null) => (contentType || '').split(';')[0].trim().toLowerCase()
+
+/** The one place that decides how a body is read from its media type. */
 function bodyKind(contentType: string | null): 'json' | 'binary' | 'stream' | 'text' {
-  const type = (contentType || '').split(';')[0].trim().toLowerCase()
+  const type = mediaType(contentType)
   return /[/+]json$/.test(type)
     ? 'json'
     : type == 'text/event-stream'

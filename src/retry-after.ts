@@ -1,8 +1,3 @@
-/** `name`'s value in a header object of any casing. */
-export function headerValue(header: Record<string, string>, name: string): string | undefined {
-  for (const key in header) if (key.toLowerCase() == name) return header[key]
-}
-
 /** Milliseconds a `Retry-After` value asks to wait (seconds, or an HTTP-date); `undefined` when absent or unreadable. */
 export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return

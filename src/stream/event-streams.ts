@@ -1,6 +1,6 @@
 import { concatBytes } from '../bytes'
 import { FunctionsFetchError } from '../errors/FunctionsFetchError'
-import { createResponse } from '../response'
+import { createResponse, mediaType } from '../response'
 import type { StreamOptions, Transport, TransportOptions, TransportResponse } from '../types'
 import { createEventStream, type EventStreamSource } from './event-stream'
 import { createUtf8Decoder, type Utf8StreamDecoder } from './utf8-decoder'
@@ -10,7 +10,7 @@ const IDLE_TIMEOUT_MS = 30000
 /** 2xx, not a relay failure, and text that is meant to be read as it comes. */
 function streamable(url: string, head: Omit<TransportResponse, 'data'>): boolean {
   const response = createResponse(url, head as TransportResponse)
-  const type = String(response.headers.get('content-type')).split(';')[0].trim().toLowerCase()
+  const type = mediaType(response.headers.get('content-type'))
   return response.ok && response.headers.get('x-relay-error') != 'true' && (type == 'text/event-stream' || type == 'text/plain')
 }
 

@@ -1,5 +1,6 @@
 import { concatBytes } from '../bytes'
-import { headerValue, retryAfterMs } from '../retry-after'
+import { headerValue } from '../headers'
+import { retryAfterMs } from '../retry-after'
 import type { RetryOptions, Transport, TransportOptions, TransportResponse, TransportTask } from '../types'
 
 const DEFAULTS: Required<RetryOptions> = {
