@@ -13,6 +13,10 @@ import { functionUrl, originOf } from './url'
 
 const trimSlashes = (url?: string) => url && String(url).replace(/\/+$/, '')
 
+/**
+ * A functions client over `options.transport`. Never throws: a wrong option makes every `invoke`
+ * resolve with a `FunctionsRequestError` saying what to change (a throw here would crash a mini-program at start-up).
+ */
 export function createFunctions(options: FunctionsOptions): FunctionsClient {
   const o = options || ({} as FunctionsOptions)
   const url = trimSlashes(o.url)

@@ -29,6 +29,7 @@ export type FunctionsErrorCode =
 /** The codes a transport may report when a request fails. */
 export type TransportFailureCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'DOMAIN_NOT_ALLOWED' | 'INTERRUPTED'
 
+/** The methods `invoke` sends; WeChat's `wx.request` has no `PATCH`. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
 
 /** A `Blob` or `FormData`, where the platform has them: handed to the transport untouched. */
@@ -51,9 +52,11 @@ export interface TransportOptions {
   invoke?: InvokeOptions
   /** Asks a transport that can stream to deliver the body in pieces: `onHeaders` once, then `onChunk`s. */
   enableChunked?: boolean
+  /** With `enableChunked`: the status and headers, before the first `onChunk`. */
   onHeaders?(head: { statusCode: number; header: Record<string, string> }): void
   /** Bytes delivered here are not repeated in `success`'s `data`. */
   onChunk?(bytes: ArrayBuffer): void
+  /** The answer, whatever its HTTP status. Called at most once, and never after `fail`. */
   success(response: TransportResponse): void
   /**
    * `error` is what the platform failed with; it becomes `FunctionsFetchError.context`. `hint`, if
@@ -62,6 +65,7 @@ export interface TransportOptions {
   fail(error: unknown, code?: TransportFailureCode, hint?: string): void
 }
 
+/** An answer as a transport hands it to the client. */
 export interface TransportResponse {
   statusCode: number
   /** As the server sent them (any casing). */
@@ -74,7 +78,9 @@ export interface TransportResponse {
   body?: unknown
 }
 
+/** What a transport returns: how the client cancels the request (on timeout or abort). */
 export interface TransportTask {
+  /** Cancels the request; the transport may still report its end, which the client ignores. */
   abort(): void
 }
 
@@ -85,14 +91,19 @@ export type Transport = (options: TransportOptions) => TransportTask | void
 export interface AbortSignalLike {
   readonly aborted: boolean
   readonly reason?: any
+  /** Called once the signal aborts. */
   addEventListener(type: 'abort', listener: () => void): void
+  /** Called when the call ends, so a long-lived signal keeps no listeners. */
   removeEventListener(type: 'abort', listener: () => void): void
 }
 
 /** Sync or async key/value storage: `localStorage`, or a wrapper over `wx`/`Taro`/`uni` storage. */
 export interface SessionStorage {
+  /** The stored value (a JSON string or an object), or nothing; may return a promise. */
   getItem(key: string): unknown
+  /** Stores a refreshed session in the format it was read in. */
   setItem(key: string, value: any): unknown
+  /** Removes a session the server refused to refresh (signed out). */
   removeItem(key: string): unknown
 }
 
@@ -108,11 +119,13 @@ export interface Session {
   [key: string]: unknown
 }
 
+/** The options of `createFunctions`. */
 export interface FunctionsOptions {
   /** Project URL, e.g. `https://<ref>.supabase.co` or `https://<ref>.baseapi.memfiredb.com`. */
   url?: string
   /** The project's anon (public) key: sent as `apikey`, and as the Bearer token when no user is signed in. */
   anonKey?: string
+  /** The HTTP layer: `fetchTransport()`, `miniProgramTransport(wx.request)`, or a plugin's. */
   transport: Transport
   /** Where bare function names go; default `${url}/functions/v1`. For MemFire: `https://functions1.memfiredb.com/<id>`. */
   functionsUrl?: string
@@ -120,6 +133,7 @@ export interface FunctionsOptions {
   trustedOrigins?: string[]
   /** Sent with every call (below the call's own headers). */
   headers?: Record<string, string>
+  /** Default region for every call (`x-region` and `forceFunctionRegion`); `'any'` means none. */
   region?: FunctionRegion | (string & {})
   /** Default timeout for every call, in milliseconds. */
   timeout?: number
@@ -137,8 +151,10 @@ export interface ClientContext {
   transport: Transport
 }
 
+/** Gives the signed-in user's access token for a call, or nothing (then the anon key is the Bearer token). */
 export type AccessTokenHook = (client: ClientContext) => string | null | undefined | Promise<string | null | undefined>
 
+/** The options of one `invoke`. */
 export interface InvokeOptions {
   /** Default `POST`. */
   method?: HttpMethod
@@ -157,6 +173,7 @@ export interface InvokeOptions {
   retry?: RetryOptions | false
 }
 
+/** `invoke`'s `stream` option as an object. */
 export interface StreamOptions {
   /** Milliseconds without a byte before the stream ends with a `TIMEOUT` error; `0` means none. Default 30000. */
   idleTimeout?: number
@@ -182,8 +199,11 @@ export interface RetryOptions {
 
 /** A read-only `Headers`: names are case-insensitive. */
 export interface HeadersLike {
+  /** The value, or `null` when absent. */
   get(name: string): string | null
+  /** Whether the header is present. */
   has(name: string): boolean
+  /** Each header, its name lower-cased. */
   forEach(callback: (value: string, name: string) => void): void
 }
 
@@ -195,16 +215,20 @@ export interface ResponseLike {
   readonly headers: HeadersLike
   /** Readable any number of times, also after `invoke` parsed the body. */
   text(): Promise<string>
+  /** The body parsed as JSON; rejects when it is not JSON. */
   json(): Promise<any>
+  /** A copy of the body's bytes. */
   arrayBuffer(): Promise<ArrayBuffer>
 }
 
+/** A successful call: `data` is the parsed body (JSON, text, `ArrayBuffer`, an `EventStream` or the response). */
 export interface FunctionsResponseSuccess<T> {
   data: T
   error: null
   response: ResponseLike
 }
 
+/** A failed call: `error.code` says why. */
 export interface FunctionsResponseFailure {
   data: null
   error: FunctionsError
@@ -212,8 +236,10 @@ export interface FunctionsResponseFailure {
   response?: ResponseLike
 }
 
+/** What `invoke` resolves with: check `error` first, then `data` is typed. */
 export type FunctionsResponse<T> = FunctionsResponseSuccess<T> | FunctionsResponseFailure
 
+/** What `createFunctions` returns (and `Taro.$functions`, `this.$functions`, `uni.$functions`). */
 export interface FunctionsClient {
   /** Resolves with `{ data, error, response }`; never rejects. */
   invoke<T = any>(functionName: string, options?: InvokeOptions): Promise<FunctionsResponse<T>>

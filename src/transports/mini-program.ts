@@ -1,6 +1,7 @@
 import type { Transport, TransportFailureCode } from '../types'
 import { decodeText, encodeUtf8 } from '../utf8'
 
+/** An answer as `wx.request` (and its kin) hand it to `success`. */
 export interface MiniProgramResponse {
   statusCode?: number
   header?: Record<string, string>
@@ -18,6 +19,7 @@ export interface MiniProgramFailure extends MiniProgramResponse {
   error?: number
 }
 
+/** What `miniProgramTransport` passes to the request function: `wx.request`'s options. */
 export interface MiniProgramRequestOptions {
   url: string
   method: any
@@ -27,7 +29,9 @@ export interface MiniProgramRequestOptions {
   dataType: string
   responseType: 'arraybuffer'
   enableChunked?: boolean
+  /** Any HTTP status. */
   success(response: MiniProgramResponse): void
+  /** No answer (or, on Alipay, a non-2xx one). */
   fail(failure: MiniProgramFailure): void
 }
 
