@@ -41,9 +41,11 @@ export function docFiles(): string[] {
 }
 
 /** Which environment compiles a block: an explicit word after the language (```ts taro), else what it imports. */
-function envOf(lang: string, words: string[], code: string): Env {
+function envOf(lang: string, words: string[], source: string): Env {
   const named = words.find((w): w is Env => /^(core|taro|uniapp|vue2)$/.test(w))
   if (named) return named
+  // What the code uses, not what its comments mention.
+  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
   if (/vue\/types\/vue|Vue\.use\(/.test(code)) return 'vue2'
   if (lang == 'vue' || /mp-functions\/uniapp|\buni\.\w/.test(code)) return 'uniapp'
   if (/mp-functions\/taro|@tarojs\//.test(code)) return 'taro'
