@@ -14,7 +14,7 @@ describe('docs samples', () => {
   })
 
   it.each<[Env, number]>([
-    ['core', 20],
+    ['core', 5],
     ['taro', 3],
     ['uniapp', 3],
     ['vue2', 1],

@@ -26,7 +26,8 @@ export interface MiniProgramRequestOptions {
   header: Record<string, string>
   data?: any
   timeout?: number
-  dataType: string
+  /** `'text'`; typed loosely, like `method`, so every platform's typings accept it (WeChat's list only `'json' | '其他'`). */
+  dataType: any
   responseType: 'arraybuffer'
   enableChunked?: boolean
   /** Any HTTP status. */

@@ -47,7 +47,7 @@ function envOf(lang: string, words: string[], source: string): Env {
   // What the code uses, not what its comments mention.
   const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
   if (/vue\/types\/vue|Vue\.use\(/.test(code)) return 'vue2'
-  if (lang == 'vue' || /mp-functions\/uniapp|\buni\.\w/.test(code)) return 'uniapp'
+  if (lang == 'vue' || /mp-functions\/uniapp|\buni\.[\w$]/.test(code)) return 'uniapp'
   if (/mp-functions\/taro|@tarojs\//.test(code)) return 'taro'
   return 'core'
 }
@@ -140,7 +140,12 @@ function nodeModules(env: Env, dir: string) {
   mkdirSync(modules)
   // The core samples see only the package (as `npm pack` ships it: package.json + dist) and wx's typings.
   symlinkSync(root, join(modules, 'mp-functions'))
-  if (env == 'core') symlinkSync(join(root, 'demo-taro', 'node_modules', 'miniprogram-api-typings'), join(modules, 'miniprogram-api-typings'))
+  if (env == 'core') {
+    symlinkSync(join(root, 'demo-taro', 'node_modules', 'miniprogram-api-typings'), join(modules, 'miniprogram-api-typings'))
+    // The migration guides' "before" code, checked against the SDKs it migrates from (root devDependencies).
+    symlinkSync(join(root, 'node_modules', 'supabase-wechat-stable-v2'), join(modules, 'supabase-wechat-stable-v2'))
+    symlinkSync(join(root, 'node_modules', '@supabase'), join(modules, '@supabase'))
+  }
   if (env == 'vue2') {
     symlinkSync(join(root, 'demo-uniapp', 'node_modules', 'vue2'), join(modules, 'vue'))
     symlinkSync(join(root, 'demo-uniapp', 'node_modules', '@vue'), join(modules, '@vue'))
