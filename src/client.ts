@@ -5,7 +5,7 @@ import { FunctionsHttpError } from './errors/FunctionsHttpError'
 import { FunctionsRelayError } from './errors/FunctionsRelayError'
 import { FunctionsRequestError } from './errors/FunctionsRequestError'
 import { FunctionsResponseError } from './errors/FunctionsResponseError'
-import { headerObject, setHeaders } from './headers'
+import { headerObject, safeValue, setHeaders } from './headers'
 import { createResponse, readBody, textOf } from './response'
 import { send } from './send'
 import type { FunctionsClient, FunctionsOptions, FunctionsResponse, InvokeOptions, ResponseLike, TransportResponse } from './types'
@@ -126,24 +126,21 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           settle(null, data)
         })
         const request = step((token?: string | null) => {
+          const header = headerObject(headers)
           // SDK defaults sit below everything the caller set, whatever its casing.
+          const add = (name: string, value?: string) => {
+            if (value != null && !headers[name.toLowerCase()]) header[name] = safeValue(name, value)
+          }
+          add('Content-Type', encoded.type)
+          add('x-region', region)
+          add('Authorization', token ? 'Bearer ' + token : undefined)
+          add('apikey', o.anonKey)
           abort = send(
             o.transport,
             {
               url: address,
               method,
-              header: headerObject(
-                setHeaders(
-                  headers,
-                  {
-                    'Content-Type': encoded.type,
-                    'x-region': region,
-                    Authorization: token && 'Bearer ' + token,
-                    apikey: o.anonKey,
-                  },
-                  true,
-                ),
-              ),
+              header,
               data: encoded.data,
               timeout: timeout || undefined,
               invoke: options,

@@ -3,24 +3,25 @@ import { FunctionsRequestError } from './errors/FunctionsRequestError'
 /** Lower-cased name → [name as given, value]: header names are case-insensitive in exactly one place. */
 export type HeaderMap = Record<string, [string, string]>
 
-/** Adds `headers` over what `map` has (`under` it: only names it lacks); rejects what would corrupt the request. */
-export function setHeaders(map: HeaderMap, headers?: Record<string, unknown> | null | false | '', under?: boolean): HeaderMap {
+/** `value` as a header value: a string, number or boolean without line breaks, or `Invalid header` thrown. */
+export function safeValue(name: string, value: any): string {
+  const kind = typeof value
+  // A line break in a value would smuggle extra headers onto the wire. indexOf, because a regex
+  // scans a long JWT several times slower, on every call.
+  if ((kind != 'string' && kind != 'number' && kind != 'boolean') || (value = '' + value).indexOf('\n') + value.indexOf('\r') + value.indexOf('\0') > -3) {
+    throw new FunctionsRequestError(`Invalid header "${name}"`)
+  }
+  return value as string
+}
+
+/** Adds `headers` over what `map` has; rejects what would corrupt the request. */
+export function setHeaders(map: HeaderMap, headers?: Record<string, unknown> | null | false | ''): HeaderMap {
   if (headers && typeof headers != 'object') throw new FunctionsRequestError('headers must be an object')
   for (const name in headers as Record<string, unknown>) {
-    let value: any = (headers as Record<string, unknown>)[name]
-    const key = name.toLowerCase()
-    if (value == null || (under && map[key])) continue
-    const kind = typeof value
-    // A line break in a value would smuggle extra headers onto the wire. indexOf, because a regex
-    // scans a long JWT several times slower, on every call.
-    if (
-      (kind != 'string' && kind != 'number' && kind != 'boolean') ||
-      !/^[\w!#$%&'*+.^`|~-]+$/.test(name) ||
-      (value = '' + value).indexOf('\n') + value.indexOf('\r') + value.indexOf('\0') > -3
-    ) {
-      throw new FunctionsRequestError(`Invalid header "${name}"`)
-    }
-    map[key] = [name, value]
+    const value = (headers as Record<string, unknown>)[name]
+    if (value == null) continue
+    if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name)) throw new FunctionsRequestError(`Invalid header "${name}"`)
+    map[name.toLowerCase()] = [name, safeValue(name, value)]
   }
   return map
 }
