@@ -23,6 +23,11 @@ export function decodeUtf8(bytes: Uint8Array): string {
       let code = bytes[i++]
       if (code < 0x80) {
         buffer[k++] = code
+        // ASCII comes in runs: there, one test for two bytes.
+        for (let a, b; i + 1 < stop && ((a = bytes[i]) | (b = bytes[i + 1])) < 0x80; i += 2) {
+          buffer[k++] = a
+          buffer[k++] = b
+        }
         continue
       }
       // Fast paths for 2-byte and the common 3-byte sequences (Chinese): no special second-byte range.
