@@ -9,20 +9,21 @@ export function originOf(url: unknown): string | undefined {
   }
 }
 
-/** The address a call goes to: `${functionsUrl}/${name}`, or `name` itself when it is an http(s) URL; `region` pins it. */
-export function functionUrl(functionsUrl: string, name: unknown, region?: string): string {
+/** The address a call goes to: `${functionsUrl}/${name}`, or `name` itself when it is an http(s) URL. */
+export function functionUrl(functionsUrl: string, name: unknown): string {
   const invalid = () => new FunctionsRequestError(`Invalid function name: ${String(name)}`)
   if (typeof name != 'string' || !name.trim()) throw invalid()
-  let url = (/^https?:\/\//i.test(name) ? name : functionsUrl + '/' + name.replace(/^\/+/, '')).split('#')[0]
+  const url = (/^https?:\/\//i.test(name) ? name : functionsUrl + '/' + name.replace(/^\/+/, '')).split('#')[0]
   // Dot segments would climb out of the functions path on a trusted host (%2e is a dot to URL parsers).
   if (/\/(\.|%2e){1,2}(\/|\?|$)/i.test(url.split('?')[0])) throw invalid()
   try {
-    url = url.replace(/[^!-~]|["<>\\^`{|}]/gu, encodeURIComponent)
+    return url.replace(/[^!-~]|["<>\\^`{|}]/gu, encodeURIComponent)
   } catch (e) {
     // A lone surrogate cannot be percent-encoded.
     throw invalid()
   }
-  return region
-    ? url + (url.indexOf('?') < 0 ? '?' : '&') + 'forceFunctionRegion=' + encodeURIComponent(region)
-    : url
 }
+
+/** `url` with the region pinned, as the Supabase gateway reads it. */
+export const withRegion = (url: string, region?: string) =>
+  region ? url + (url.indexOf('?') < 0 ? '?' : '&') + 'forceFunctionRegion=' + encodeURIComponent(region) : url

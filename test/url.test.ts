@@ -1,5 +1,5 @@
 import { FunctionsRequestError } from '../src'
-import { functionUrl, originOf } from '../src/url'
+import { functionUrl, originOf, withRegion } from '../src/url'
 
 const base = 'https://abcd.supabase.co/functions/v1'
 
@@ -67,9 +67,9 @@ describe('functionUrl', () => {
   })
 
   it('adds forceFunctionRegion to the query, after any the name has', () => {
-    expect(functionUrl(base, 'fn', 'us-east-1')).toBe(`${base}/fn?forceFunctionRegion=us-east-1`)
-    expect(functionUrl(base, 'fn?a=1', 'eu-west-1')).toBe(`${base}/fn?a=1&forceFunctionRegion=eu-west-1`)
-    expect(functionUrl(base, 'fn', 'a b&c')).toBe(`${base}/fn?forceFunctionRegion=a%20b%26c`)
+    expect(withRegion(functionUrl(base, 'fn'), 'us-east-1')).toBe(`${base}/fn?forceFunctionRegion=us-east-1`)
+    expect(withRegion(functionUrl(base, 'fn?a=1'), 'eu-west-1')).toBe(`${base}/fn?a=1&forceFunctionRegion=eu-west-1`)
+    expect(withRegion(functionUrl(base, 'fn'), 'a b&c')).toBe(`${base}/fn?forceFunctionRegion=a%20b%26c`)
   })
 })
 
