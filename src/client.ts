@@ -10,9 +10,12 @@ import { createResponse, readBody } from './response'
 import { send } from './send'
 import type { FunctionsClient, FunctionsOptions, FunctionsResponse, InvokeOptions, ResponseLike } from './types'
 import { functionUrl, originOf } from './url'
+import type { FunctionsRegistry } from './registry'
 
 const trimSlashes = (url?: string) => url && String(url).replace(/\/+$/, '')
 
+/** A client; `createFunctions<MyFunctions>()` types it by a registry (see `FunctionsRegistry`). */
+export function createFunctions<R extends FunctionsRegistry<R> = {}>(options: FunctionsOptions): FunctionsClient<R>
 export function createFunctions(options: FunctionsOptions): FunctionsClient {
   const o = options || ({} as FunctionsOptions)
   const url = trimSlashes(o.url)
@@ -76,7 +79,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           (timeout != null && !(timeout === +timeout && timeout >= 0 && timeout < 2 ** 31) && 'timeout must be 0 to 2147483647 ms') ||
           (signal && !signal.addEventListener && 'signal must be an AbortSignal')
         if (error) throw new FunctionsRequestError(error)
-        const address = functionUrl(functionsUrl!, name, region)
+        const address = functionUrl(functionsUrl!, name, region, options.query)
         const origin = originOf(address)
         if (!origin || trusted.indexOf(origin) < 0) {
           throw new FunctionsRequestError(`Not sending keys to ${origin || address}: add it to trustedOrigins`)

@@ -1,4 +1,5 @@
 import { FunctionsRequestError } from './errors/FunctionsRequestError'
+import type { QueryParams } from './types'
 
 /** `scheme://host[:port]` lowercased, default port dropped; undefined unless a plain http(s) URL. */
 export function originOf(url: unknown): string | undefined {
@@ -9,20 +10,38 @@ export function originOf(url: unknown): string | undefined {
   }
 }
 
-/** The address a call goes to: `${functionsUrl}/${name}`, or `name` itself when it is an http(s) URL; `region` pins it. */
-export function functionUrl(functionsUrl: string, name: unknown, region?: string): string {
-  const invalid = () => new FunctionsRequestError(`Invalid function name: ${String(name)}`)
+/**
+ * The address a call goes to: `${functionsUrl}/${name}`, or `name` itself when it is an http(s) URL;
+ * `query` and `region` are appended to the query string `name` may already have.
+ */
+export function functionUrl(functionsUrl: string, name: unknown, region?: string, query?: QueryParams): string {
+  let what = 'function name: ' + String(name)
+  const invalid = () => new FunctionsRequestError('Invalid ' + what)
   if (typeof name != 'string' || !name.trim()) throw invalid()
   let url = (/^https?:\/\//i.test(name) ? name : functionsUrl + '/' + name.replace(/^\/+/, '')).split('#')[0]
   // Dot segments would climb out of the functions path on a trusted host (%2e is a dot to URL parsers).
   if (/\/(\.|%2e){1,2}(\/|\?|$)/i.test(url.split('?')[0])) throw invalid()
+  let search = ''
+  // The region is one more parameter, over any of the same name.
+  const params: any = Object.assign({}, query, region && { forceFunctionRegion: region })
   try {
     url = url.replace(/[^!-~]|["<>\\^`{|}]/gu, encodeURIComponent)
+    const expected = ': expected strings, finite numbers or booleans'
+    what = 'query' + expected
+    if (query && typeof query != 'object') throw 0
+    Object.keys(params).forEach((key) => {
+      what = 'query.' + key + expected
+      // An array repeats the key; null and undefined leave it out.
+      ;[].concat(params[key]).forEach((value: unknown) => {
+        if (value != null) {
+          if (typeof value == 'number' ? !isFinite(value) : !/^(string|boolean)$/.test(typeof value)) throw 0
+          search += '&' + encodeURIComponent(key) + '=' + encodeURIComponent(value as string)
+        }
+      })
+    })
   } catch (e) {
-    // A lone surrogate cannot be percent-encoded.
+    // Also a lone surrogate, which cannot be percent-encoded.
     throw invalid()
   }
-  return region
-    ? url + (url.indexOf('?') < 0 ? '?' : '&') + 'forceFunctionRegion=' + encodeURIComponent(region)
-    : url
+  return url + search.replace('&', url.indexOf('?') < 0 ? '?' : '&')
 }
