@@ -80,4 +80,4 @@ export interface TypedInvoke<R> {
 }
 
 /** A registry without names (empty), or with any name (`any`, `Record<string, …>`), means an untyped client. */
-export type Invoke<R> = [keyof R] extends [never] ? UntypedInvoke : string extends keyof R ? UntypedInvoke : TypedInvoke<R>
+export type InvokeFor<R> = [keyof R] extends [never] ? UntypedInvoke : string extends keyof R ? UntypedInvoke : TypedInvoke<R>

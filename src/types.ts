@@ -1,6 +1,6 @@
 import type { FunctionsError } from './errors/FunctionsError'
 import type { FunctionRegion } from './region'
-import type { Invoke } from './registry'
+import type { InvokeFor } from './registry'
 
 /**
  * What went wrong, stable across releases:
@@ -230,7 +230,7 @@ export type FunctionsResponse<T> = FunctionsResponseSuccess<T> | FunctionsRespon
  */
 export interface FunctionsClient<R = {}> {
   /** Resolves with `{ data, error, response }`; never rejects. */
-  invoke: Invoke<R>
+  invoke: InvokeFor<R>
   /** Sends `token` as the Bearer token from now on; `null` goes back to the stored session. */
   setAuth(token: string | null): void
 }
