@@ -1,6 +1,6 @@
 // Types only: a typed client is the same object as an untyped one.
 import type { EventStream } from './stream/event-stream'
-import type { FunctionsResponse, HttpMethod, InvokeOptions, QueryParams, StreamOptions } from './types'
+import type { FunctionsResponse, HttpMethod, InvokeOptions, QueryParams, QueryValue, StreamOptions } from './types'
 
 /**
  * What a registry says about one function. A request field it leaves out may not be sent (`body`,
@@ -23,7 +23,10 @@ export interface FunctionDefinition {
  * A registry: each function name mapped to its `FunctionDefinition`. Write it as an interface and pass
  * it to `createFunctions<MyFunctions>()`, or augment `AppFunctions` for the Taro and uni-app plugins.
  */
-export type FunctionsRegistry<R> = { [Name in keyof R]: FunctionDefinition }
+export type FunctionsRegistry<R> = { [Name in keyof R]: Omit<FunctionDefinition, 'query'> & QueryChecked<R[Name]> }
+
+/** A query type may be an interface (which has no index signature): its parameters are checked one by one. */
+type QueryChecked<D> = D extends { query?: infer Q } ? { query?: { [K in keyof NonNullable<Q>]: QueryValue } } : {}
 
 /**
  * The app's functions, typing the clients of the Taro and uni-app plugins (`Taro.$functions`,

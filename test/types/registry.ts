@@ -16,7 +16,14 @@ import {
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 const exact = <A, B>(_proof: Equal<A, B>) => {}
 
+/** Query and body types may be interfaces too. */
+interface ReportQuery {
+  from: string
+  limit?: number
+}
+
 interface MyFunctions {
+  report: { method: 'GET'; query: ReportQuery; response: { rows: string[] } }
   hello: { body: { name: string }; response: { message: string } }
   stats: { method: 'GET'; query: { day: string; tags?: string[] }; response: { count: number } }
   search: { method: 'GET' | 'POST'; query?: { q: string }; response: string[] }
@@ -50,6 +57,8 @@ export async function typed() {
   exact<typeof ping.data, 'pong' | null>(true)
   await functions.invoke('ping', { timeout: 1000, signal: undefined, region: 'any', retry: false })
   await functions.invoke('fault/flaky', { method: 'GET', query: { key: 'k' } })
+  const report = await functions.invoke('report', { method: 'GET', query: { from: '2026-11-01', limit: 10 } })
+  exact<typeof report.data, { rows: string[] } | null>(true)
   const untyped = await functions.invoke('untyped', { method: 'PUT' })
   exact<typeof untyped.data, unknown>(true)
 
@@ -115,6 +124,11 @@ interface Wrong {
 createFunctions<Wrong>(options)
 // @ts-expect-error not an HTTP method
 createFunctions<{ x: { method: 'FETCH' } }>(options)
+interface NestedQuery {
+  filter: { a: number }
+}
+// @ts-expect-error query parameters are strings, numbers, booleans or arrays of them
+createFunctions<{ x: { query: NestedQuery } }>(options)
 export const registry: FunctionsRegistry<MyFunctions> = {} as MyFunctions
 export const definition: FunctionDefinition = { body: 1, query: { a: 'b' }, method: 'GET', response: 1, stream: false }
 
