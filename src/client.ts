@@ -6,11 +6,11 @@ import { FunctionsRelayError } from './errors/FunctionsRelayError'
 import { FunctionsRequestError } from './errors/FunctionsRequestError'
 import { FunctionsResponseError } from './errors/FunctionsResponseError'
 import { headerObject, setHeaders } from './headers'
+import type { FunctionsRegistry } from './registry'
 import { createResponse, readBody } from './response'
 import { send } from './send'
 import type { FunctionsClient, FunctionsOptions, FunctionsResponse, InvokeOptions, ResponseLike } from './types'
 import { functionUrl, originOf } from './url'
-import type { FunctionsRegistry } from './registry'
 
 const trimSlashes = (url?: string) => url && String(url).replace(/\/+$/, '')
 

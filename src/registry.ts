@@ -34,10 +34,9 @@ type QueryChecked<D> = D extends { query?: infer Q } ? { query?: { [K in keyof N
  * `declare module 'mp-functions' { interface AppFunctions { hello: { body: { name: string }; response: { message: string } } } }`.
  * Left empty, those clients are untyped.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface AppFunctions {}
 
-/** A field as the definition declares it: optional if optional there, required if declared, `never` if absent. */
+/** A field as the definition declares it: optional if optional there, else required; `Absent` if not declared. */
 type Field<D, K extends string, Absent> = K extends keyof D ? ({} extends Pick<D, K> ? { [P in K]?: D[K] } : { [P in K]: D[K] }) : Absent
 
 type MethodField<D> = D extends { method?: infer M }

@@ -22,8 +22,8 @@ export function functionUrl(functionsUrl: string, name: unknown, region?: string
   // Dot segments would climb out of the functions path on a trusted host (%2e is a dot to URL parsers).
   if (/\/(\.|%2e){1,2}(\/|\?|$)/i.test(url.split('?')[0])) throw invalid()
   let search = ''
-  // The region is one more parameter, over any of the same name.
-  const params: any = Object.assign({}, query, region && { forceFunctionRegion: region })
+  // The region is one more parameter, over any of the same name (its header reports a bad one).
+  const params: any = Object.assign({}, query, region && { forceFunctionRegion: String(region) })
   try {
     url = url.replace(/[^!-~]|["<>\\^`{|}]/gu, encodeURIComponent)
     const expected = ': expected strings, finite numbers or booleans'
