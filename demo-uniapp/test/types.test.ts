@@ -14,3 +14,7 @@ it('Vue 3, vue-tsc over the pages and types/usage.vue: this.$functions, $functio
 it('Vue 2.7, tsc over types/vue2: defineComponent and setup() typed as shipped, Vue.extend with the README snippet; untyped where nothing augments AppFunctions', () => {
   expect(check('typescript/bin/tsc', join(demo, 'types', 'vue2'))).not.toThrow()
 }, 60000)
+
+it('Vue 2.7 with AppFunctions augmented, tsc over types/vue2-typed: defineComponent, Vue.extend (README shim) and useFunctions() typed by it', () => {
+  expect(check('typescript/bin/tsc', join(demo, 'types', 'vue2-typed'))).not.toThrow()
+}, 60000)
