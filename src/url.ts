@@ -40,7 +40,7 @@ export function functionUrl(functionsUrl: string, name: unknown, region?: string
       })
     })
   } catch (e) {
-    // Also a lone surrogate, which cannot be percent-encoded.
+    // `what` names the culprit, whatever threw: a check above, or a lone surrogate that cannot be percent-encoded.
     throw invalid()
   }
   return url + search.replace('&', url.indexOf('?') < 0 ? '?' : '&')
