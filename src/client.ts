@@ -5,12 +5,12 @@ import { FunctionsHttpError } from './errors/FunctionsHttpError'
 import { FunctionsRelayError } from './errors/FunctionsRelayError'
 import { FunctionsRequestError } from './errors/FunctionsRequestError'
 import { FunctionsResponseError } from './errors/FunctionsResponseError'
-import { headerObject, setHeaders } from './headers'
+import { headerObject, safeValue, setHeaders } from './headers'
 import type { FunctionsRegistry } from './registry'
-import { createResponse, readBody } from './response'
+import { createResponse, readBody, textOf } from './response'
 import { send } from './send'
-import type { FunctionsClient, FunctionsOptions, FunctionsResponse, InvokeOptions, ResponseLike } from './types'
-import { functionUrl, originOf } from './url'
+import type { FunctionsClient, FunctionsOptions, FunctionsResponse, InvokeOptions, ResponseLike, TransportResponse } from './types'
+import { functionUrl, originOf, withQuery } from './url'
 
 const trimSlashes = (url?: string) => url && String(url).replace(/\/+$/, '')
 
@@ -33,12 +33,22 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
   const anonBearer = /^sb_publishable_/.test(o.anonKey!) ? undefined : o.anonKey
   let authToken: string | null
 
-  async function bearer() {
-    try {
-      return (o.accessToken && (await o.accessToken(context))) || anonBearer
-    } catch (e) {
-      throw new FunctionsRequestError('accessToken() failed', e)
+  // Building and checking an address is most of a call's own work: done once per name, and
+  // forgotten wholesale past a bound so names made from ids cannot grow it forever.
+  let addresses: Record<string, string> = Object.create(null)
+  let remembered = 0
+  const addressOf = (name: string) => {
+    let address = typeof name == 'string' && addresses[name]
+    if (!address) {
+      address = functionUrl(functionsUrl!, name)
+      const origin = originOf(address)
+      if (!origin || trusted.indexOf(origin) < 0) {
+        throw new FunctionsRequestError(`Not sending keys to ${origin || address}: add it to trustedOrigins`)
+      }
+      if (++remembered > 256) (addresses = Object.create(null)), (remembered = 1)
+      addresses[name] = address
     }
+    return address
   }
 
   function invoke<T = any>(name: string, invokeOptions?: InvokeOptions): Promise<FunctionsResponse<T>> {
@@ -68,9 +78,19 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           // A half-made signal must not throw out of a timer and crash the app.
         }
       }
+      // Anything unforeseen (a transport that throws, say) is still a typed error, never a rejection.
+      const fail = (e: unknown) => settle(e instanceof FunctionsError ? e : new FunctionsFetchError(e))
       const onAbort = () => settle(new FunctionsFetchError(signal!.reason, 'ABORTED'))
+      // Each step runs in the same turn as what it waits for: no microtask hops of its own.
+      const step = (work: (arg?: any) => void) => (arg?: any) => {
+        try {
+          if (!settled) work(arg)
+        } catch (e) {
+          fail(e)
+        }
+      }
 
-      const run = async () => {
+      step(() => {
         const method = String(options.method || 'POST').toUpperCase() as any
         const error = (problem && 'createFunctions: ' + problem) ||
           (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(method) && `Unsupported method "${method}"`) ||
@@ -79,11 +99,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           (timeout != null && !(timeout === +timeout && timeout >= 0 && timeout < 2 ** 31) && 'timeout must be 0 to 2147483647 ms') ||
           (signal && !signal.addEventListener && 'signal must be an AbortSignal')
         if (error) throw new FunctionsRequestError(error)
-        const address = functionUrl(functionsUrl!, name, region, options.query)
-        const origin = originOf(address)
-        if (!origin || trusted.indexOf(origin) < 0) {
-          throw new FunctionsRequestError(`Not sending keys to ${origin || address}: add it to trustedOrigins`)
-        }
+        const address = withQuery(addressOf(name), region, options.query)
         const headers = setHeaders(setHeaders(setHeaders({}, o.headers), authToken && { Authorization: 'Bearer ' + authToken }), options.headers)
         const encoded = encodeBody(options.body)
         if (signal && signal.aborted) return onAbort()
@@ -97,45 +113,53 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           unlisten = () => signal.removeEventListener('abort', onAbort)
         }
 
-        const token = headers.authorization ? undefined : await bearer()
-        if (settled) return
-        // SDK defaults sit below everything the caller set, whatever its casing.
-        const sending = send(o.transport, {
-          url: address,
-          method,
-          header: headerObject(
-            Object.assign(
-              setHeaders({}, {
-                'Content-Type': encoded.type,
-                'x-region': region,
-                Authorization: token && 'Bearer ' + token,
-                apikey: o.anonKey,
-              }),
-              headers,
-            ),
-          ),
-          data: encoded.data,
-          timeout: timeout || undefined,
-          invoke: options,
+        const receive = step((raw: TransportResponse) => {
+          abort = undefined
+          const answer = (response = createResponse(address, raw))
+          const relay = answer.headers.get('x-relay-error') == 'true'
+          let data
+          try {
+            data = readBody(answer, raw)
+          } catch (e) {
+            if (relay || !answer.ok) data = textOf(raw)
+            else throw new FunctionsResponseError(`The body does not match its Content-Type: ${e}`, answer)
+          }
+          if (relay) throw new FunctionsRelayError(answer, data)
+          if (!answer.ok) throw new FunctionsHttpError(answer, data)
+          settle(null, data)
         })
-        abort = sending.abort
-        const raw = await sending.promise
-        abort = undefined
-        const answer = (response = createResponse(address, raw))
-        const relay = answer.headers.get('x-relay-error') == 'true'
-        let data
-        try {
-          data = await readBody(answer, raw)
-        } catch (e) {
-          if (relay || !answer.ok) data = await answer.text()
-          else throw new FunctionsResponseError(`The body does not match its Content-Type: ${e}`, answer)
-        }
-        if (relay) throw new FunctionsRelayError(answer, data)
-        if (!answer.ok) throw new FunctionsHttpError(answer, data)
-        settle(null, data)
-      }
-      // Anything unforeseen (a transport that throws, say) is still a typed error, never a rejection.
-      run().catch((e) => settle(e instanceof FunctionsError ? e : new FunctionsFetchError(e)))
+        const request = step((token?: string | null) => {
+          const header = headerObject(headers)
+          // SDK defaults sit below everything the caller set, whatever its casing.
+          const add = (name: string, value?: string) => {
+            if (value != null && !headers[name.toLowerCase()]) header[name] = safeValue(name, value)
+          }
+          add('Content-Type', encoded.type)
+          add('x-region', region)
+          add('Authorization', token ? 'Bearer ' + token : undefined)
+          add('apikey', o.anonKey)
+          abort = send(
+            o.transport,
+            {
+              url: address,
+              method,
+              header,
+              data: encoded.data,
+              timeout: timeout || undefined,
+              invoke: options,
+            },
+            receive,
+            fail,
+          )
+        })
+
+        if (headers.authorization || !o.accessToken) return request(anonBearer)
+        // A hook that throws becomes a rejection here, and so a typed error.
+        new Promise((resolve) => resolve(o.accessToken!(context))).then(
+          (token: any) => request(token || anonBearer),
+          (e) => fail(new FunctionsRequestError('accessToken() failed', e)),
+        )
+      })()
     })
   }
 

@@ -1,5 +1,5 @@
 import { send } from './send'
-import type { AccessTokenHook, ClientContext, Session, SessionStorage } from './types'
+import type { AccessTokenHook, ClientContext, Session, SessionStorage, TransportResponse } from './types'
 import { decodeText } from './utf8'
 
 /** Refresh this long before `expires_at`, so the token is still valid when the call arrives. */
@@ -47,16 +47,23 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
   }
 
   const refresh = async (session: Session, raw: unknown, { url, anonKey, transport }: ClientContext, storageKey: string) => {
-    const request = send(transport, {
-      url: url + '/auth/v1/token?grant_type=refresh_token',
-      method: 'POST',
-      header: { apikey: anonKey || '', Authorization: 'Bearer ' + anonKey, 'Content-Type': 'application/json' },
-      data: JSON.stringify({ refresh_token: session.refresh_token }),
-      timeout: REFRESH_TIMEOUT_MS,
-    })
-    const timer = setTimeout(request.abort, REFRESH_TIMEOUT_MS)
+    let timer: any
     try {
-      const answer = await request.promise
+      const answer = await new Promise<TransportResponse>((resolve, reject) => {
+        const abort = send(
+          transport,
+          {
+            url: url + '/auth/v1/token?grant_type=refresh_token',
+            method: 'POST',
+            header: { apikey: anonKey || '', Authorization: 'Bearer ' + anonKey, 'Content-Type': 'application/json' },
+            data: JSON.stringify({ refresh_token: session.refresh_token }),
+            timeout: REFRESH_TIMEOUT_MS,
+          },
+          resolve,
+          reject,
+        )
+        timer = setTimeout(() => (abort(), reject()), REFRESH_TIMEOUT_MS)
+      })
       if (answer.statusCode >= 400 && answer.statusCode < 500) {
         // The server rejected the refresh token: the session is over, as the auth client decides.
         return store(() => storage.removeItem(storageKey), undefined, null)

@@ -10,38 +10,42 @@ export function originOf(url: unknown): string | undefined {
   }
 }
 
-/**
- * The address a call goes to: `${functionsUrl}/${name}`, or `name` itself when it is an http(s) URL;
- * `query` and `region` are appended to the query string `name` may already have.
- */
-export function functionUrl(functionsUrl: string, name: unknown, region?: string, query?: QueryParams): string {
-  let what = 'function name: ' + String(name)
-  const invalid = () => new FunctionsRequestError('Invalid ' + what)
+/** The address a call goes to: `${functionsUrl}/${name}`, or `name` itself when it is an http(s) URL. */
+export function functionUrl(functionsUrl: string, name: unknown): string {
+  const invalid = () => new FunctionsRequestError(`Invalid function name: ${String(name)}`)
   if (typeof name != 'string' || !name.trim()) throw invalid()
-  let url = (/^https?:\/\//i.test(name) ? name : functionsUrl + '/' + name.replace(/^\/+/, '')).split('#')[0]
+  const url = (/^https?:\/\//i.test(name) ? name : functionsUrl + '/' + name.replace(/^\/+/, '')).split('#')[0]
   // Dot segments would climb out of the functions path on a trusted host (%2e is a dot to URL parsers).
   if (/\/(\.|%2e){1,2}(\/|\?|$)/i.test(url.split('?')[0])) throw invalid()
+  try {
+    return url.replace(/[^!-~]|["<>\\^`{|}]/gu, encodeURIComponent)
+  } catch (e) {
+    // A lone surrogate cannot be percent-encoded.
+    throw invalid()
+  }
+}
+
+/**
+ * `url` with `query` appended, percent-encoded, after the query it may already have; then the region
+ * pinned as the Supabase gateway reads it (over a parameter of its name; its header reports a bad one).
+ */
+export function withQuery(url: string, region?: string, query?: QueryParams): string {
+  if (query && typeof query != 'object') throw new FunctionsRequestError('query must be an object')
   let search = ''
-  // The region is one more parameter, over any of the same name (its header reports a bad one).
+  let key = ''
   const params: any = Object.assign({}, query, region && { forceFunctionRegion: String(region) })
   try {
-    url = url.replace(/[^!-~]|["<>\\^`{|}]/gu, encodeURIComponent)
-    const expected = ': expected strings, finite numbers or booleans'
-    what = 'query' + expected
-    if (query && typeof query != 'object') throw 0
-    Object.keys(params).forEach((key) => {
-      what = 'query.' + key + expected
-      // An array repeats the key; null and undefined leave it out.
-      ;[].concat(params[key]).forEach((value: unknown) => {
-        if (value != null) {
-          if (typeof value == 'number' ? !isFinite(value) : !/^(string|boolean)$/.test(typeof value)) throw 0
-          search += '&' + encodeURIComponent(key) + '=' + encodeURIComponent(value as string)
-        }
-      })
-    })
+    // An array repeats the key; null and undefined leave it out.
+    for (key in params) {
+      for (const value of [].concat(params[key]) as unknown[]) {
+        if (value == null) continue
+        if (/^[of]/.test(typeof value) || (typeof value == 'number' && !isFinite(value))) throw 0
+        search += '&' + encodeURIComponent(key) + '=' + encodeURIComponent(value as string)
+      }
+    }
   } catch (e) {
-    // `what` names the culprit, whatever threw: a check above, or a lone surrogate that cannot be percent-encoded.
-    throw invalid()
+    // Whatever threw (a check above, or encoding a symbol or a lone surrogate), `key` names it.
+    throw new FunctionsRequestError(`Invalid query "${key}"`)
   }
   return url + search.replace('&', url.indexOf('?') < 0 ? '?' : '&')
 }

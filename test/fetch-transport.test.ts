@@ -30,6 +30,49 @@ describe('fetchTransport', () => {
   })
 })
 
+describe('fetchTransport: which requests carry an AbortSignal', () => {
+  const seen: any[] = []
+  let answer: (response: Response) => void
+  const pending = async (_url: string, init: any) => {
+    seen.push(init)
+    return new Promise<Response>((resolve) => (answer = resolve))
+  }
+  const send = (extra: object) => {
+    const calls: any[] = []
+    const task = fetchTransport({ fetch: pending })({
+      url: 'https://a.supabase.co/functions/v1/x',
+      method: 'POST',
+      header: {},
+      success: (response) => calls.push(['success', response]),
+      fail: (error, code) => calls.push(['fail', code, error]),
+      ...extra,
+    }) as { abort(): void }
+    return { task, calls }
+  }
+  beforeEach(() => (seen.length = 0))
+
+  it.each([
+    ['a timeout', { timeout: 5000 }],
+    ['the call’s signal', { invoke: { signal: new AbortController().signal } }],
+    ['a stream', { enableChunked: true, onHeaders() {}, onChunk() {} }],
+  ])('%s: a signal, and abort() cuts the request', async (_label, extra) => {
+    const { task } = send(extra)
+    expect(seen[0].signal).toBeDefined()
+    task.abort()
+    expect(seen[0].signal.aborted).toBe(true)
+  })
+
+  it('nothing can cancel it: no signal (undici charges for one); abort() still ends it at once, and the late answer is dropped', async () => {
+    const { task, calls } = send({})
+    expect(seen[0].signal).toBeUndefined()
+    task.abort()
+    expect(calls).toEqual([['fail', 'ABORTED', expect.any(Error)]])
+    answer(new Response('late'))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(calls).toHaveLength(1)
+  })
+})
+
 describe('fetchTransport: platform bodies (H5)', () => {
   let gw: any
   // eslint-disable-next-line @typescript-eslint/no-var-requires

@@ -93,7 +93,7 @@ export function describeTransport(label: string, makeTransport: () => Transport)
         expect(data).toBeNull()
         expect(error).toBeInstanceOf(FunctionsRequestError)
         expect(error!.code).toBe('INVALID_REQUEST')
-        expect(error!.message).toMatch(/^Invalid query\.\w+: expected strings, finite numbers or booleans/)
+        expect(error!.message).toMatch(/^Invalid query "(filter|page|when)"$/)
       }
       expect(fnRequests('mirror')).toHaveLength(0)
     })
