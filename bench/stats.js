@@ -22,8 +22,6 @@ async function interleave(candidates, { rounds, warmup }, measure) {
   for (let round = -warmup; round < rounds; round++) {
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + Math.max(round, 0)) % names.length]
-      // Each candidate starts clean: the garbage one leaves must not be collected on another's time.
-      if (global.gc) global.gc()
       const figure = await measure(candidates[name], name)
       if (round >= 0) figures[name].push(figure)
     }

@@ -78,7 +78,7 @@ async function run({ smoke = false } = {}) {
   const all = candidates()
   const counts = Object.values(all).map((decode) => decode(chunks)) // warm-up, and every candidate must see the same events
   if (new Set(counts).size != 1) throw new Error(`candidates disagree on the event count: ${counts}`)
-  const { medians, ratio } = await interleave(all, { rounds: smoke ? 1 : 9, warmup: 0 }, (decode) => {
+  const { medians, ratio } = await interleave(all, { rounds: smoke ? 1 : 15, warmup: 2 }, (decode) => {
     const start = now()
     decode(chunks)
     return buffer.length / 1048576 / (Number(now() - start) / 1e9)

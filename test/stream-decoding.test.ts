@@ -47,6 +47,18 @@ describe.each([
     }
   })
 
+  it('matches TextDecoder on a long stream of Chinese, emoji and bad bytes in network-sized pieces', () => {
+    let seed = 5
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const pieces = [encoder.encode('data: {"i":1}\n\n'), encoder.encode('第一段：模型'), encoder.encode('🌏'), encoder.encode('é'), [0xff], [0xe4, 0xb8], [0x80]]
+    const bytes: number[] = []
+    while (bytes.length < 200000) bytes.push(...pieces[Math.floor(next() * pieces.length)])
+    const input = new Uint8Array(bytes)
+    const cuts: number[] = []
+    for (let at = Math.floor(next() * 16384); at < input.length; at += 1 + Math.floor(next() * 16384)) cuts.push(at)
+    expect(decodeInPieces(make, input, cuts) === native(input)).toBe(true)
+  })
+
   it('ends an unfinished character as U+FFFD', () => {
     const decoder = make()
     expect(decoder.write(new Uint8Array([0x61, 0xe4, 0xb8]).buffer)).toBe('a')
@@ -57,6 +69,35 @@ describe.each([
     expect(decodeInPieces(make, new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xef, 0xbb, 0xbf]), [1, 2, 5])).toBe('a\ufeff')
   })
 })
+
+/** The spec's algorithm as plainly as it reads, on the whole text: the reference for the random test. */
+function reference(text: string): ServerSentEvent[] {
+  const events: ServerSentEvent[] = []
+  let data = ''
+  let type = ''
+  let id = ''
+  let retry: number | undefined
+  const lines = text.split(/\r\n|\r|\n/)
+  lines.pop() // unfinished: never dispatched
+  for (const line of lines) {
+    if (line == '') {
+      if (data) events.push(Object.assign({ event: type || 'message', data: data.slice(0, -1), id }, retry === undefined ? {} : { retry }))
+      data = type = ''
+      retry = undefined
+      continue
+    }
+    if (line[0] == ':') continue
+    const colon = line.indexOf(':')
+    const field = colon < 0 ? line : line.slice(0, colon)
+    let value = colon < 0 ? '' : line.slice(colon + 1)
+    if (value[0] == ' ') value = value.slice(1)
+    if (field == 'data') data += value + '\n'
+    else if (field == 'event') type = value
+    else if (field == 'id' && !value.includes('\0')) id = value
+    else if (field == 'retry' && /^[0-9]+$/.test(value)) retry = Number(value)
+  }
+  return events
+}
 
 function parse(pieces: string[]): ServerSentEvent[] {
   const events: ServerSentEvent[] = []
@@ -102,6 +143,27 @@ describe('SSE parser (WHATWG rules)', () => {
 
   it('drops an unfinished event at the end of the stream', () => {
     expect(parse(['data: done\n\ndata: cut off'])).toEqual([{ event: 'message', data: 'done', id: '' }])
+  })
+
+  it('matches the spec algorithm on 3,000 random streams cut in random places (lines with and without colons, all line ends)', () => {
+    let seed = 3
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)]
+    const names = ['data', 'data', 'event', 'id', 'retry', 'dat', 'datas', '', 'x']
+    const values = ['', ' ', 'a', ' a', '  b', 'a:b', ': c', '12', ' 34', '1s', 'x\0y', '中文']
+    const ends = ['\n', '\n', '\r', '\r\n']
+    for (let n = 0; n < 3000; n++) {
+      let text = ''
+      for (let lines = Math.floor(next() * 12); lines; lines--) {
+        const kind = next()
+        text += (kind < 0.15 ? '' : kind < 0.3 ? pick(names) : pick(names) + ':' + pick(values)) + pick(ends)
+      }
+      if (next() < 0.3) text += pick(names) // unfinished last line
+      const cuts = [Math.floor(next() * (text.length + 1)), Math.floor(next() * (text.length + 1))].sort((a, b) => a - b)
+      const ours = parse([text.slice(0, cuts[0]), text.slice(cuts[0], cuts[1]), text.slice(cuts[1])])
+      // A CRLF cut between two pieces ends one line, as in the whole text.
+      if (JSON.stringify(ours) != JSON.stringify(reference(text))) throw new Error(`differs for ${JSON.stringify(text)} cut at ${cuts}: ${JSON.stringify(ours)}`)
+    }
   })
 
   it('several events in one piece, one event in many pieces: every split point gives the same events', () => {

@@ -50,6 +50,19 @@ describe('decodeUtf8 (no TextDecoder) decodes exactly as TextDecoder does', () =
     }
   })
 
+  it('matches TextDecoder on long mixed inputs, whatever falls on the 8192-byte block edges', () => {
+    const next = random(13)
+    const pieces = [utf8('a'), utf8('data: {"x":1}'), utf8('é'), utf8('中'), utf8('🌏'), [0x80], [0xe4, 0xb8], [0xf0, 0x9f], [0xed, 0xa0, 0x80], [0xff], [0xc0, 0xaf]]
+    for (let n = 0; n < 60; n++) {
+      // Half of them ASCII up to just before the edge, so that a sequence (valid or not) straddles it.
+      const bytes: number[] = n % 2 ? [] : Array(8188 + (n % 10)).fill(0x61)
+      while (bytes.length < 8150 + n * 300) bytes.push(...pieces[Math.floor(next() * next() * pieces.length)])
+      const input = new Uint8Array(bytes)
+      const ours = decodeUtf8(input)
+      if (ours !== native.decode(input)) throw new Error(`differs for input ${n} (${input.length} bytes)`)
+    }
+  })
+
   it('decodes a large body (7 MB of Chinese and emoji) intact', () => {
     const text = '你好，世界！🌏 mp-functions '.repeat(250000)
     expect(decodeUtf8(utf8(text))).toBe(text)

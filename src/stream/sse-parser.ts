@@ -19,41 +19,48 @@ export interface ServerSentEvent {
 export function createSseParser(onEvent: (event: ServerSentEvent) => void): (text: string) => void {
   let partial = ''
   let afterCR = false
-  let data = ''
+  let data: string | undefined
   let type = ''
   let id = ''
   let retry: number | undefined
 
-  const line = (text: string) => {
-    if (!text) {
-      if (data) {
-        const event: ServerSentEvent = { event: type || 'message', data: data.slice(0, -1), id }
-        if (retry !== undefined) event.retry = retry
-        onEvent(event)
+  // Reads the whole lines of `text` from `start`, found with indexOf (no array of lines); gives back the unfinished one.
+  const read = (text: string, start: number): string => {
+    // The next ':' (Infinity: none left), so that lines without one do not search the rest again.
+    let colon = -1
+    for (let end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
+      if (colon < start && (colon = text.indexOf(':', start)) < 0) colon = 1 / 0
+      const stop = colon < end ? colon : end
+      if (start == end) {
+        if (data != null) {
+          const event: ServerSentEvent = { event: type || 'message', data, id }
+          if (retry !== undefined) event.retry = retry
+          onEvent(event)
+        }
+        data = retry = undefined
+        type = ''
+        continue
       }
-      data = type = ''
-      retry = undefined
-      return
+      const field = text.slice(start, stop)
+      const value = text.slice(text.charCodeAt(stop + 1) == 32 ? stop + 2 : stop + 1, end)
+      if (field == 'data') data = data == null ? value : data + '\n' + value
+      else if (field == 'event') type = value
+      else if (field == 'id') {
+        if (value.indexOf('\0') < 0) id = value
+      } else if (field == 'retry' && /^\d+$/.test(value)) retry = +value
     }
-    const colon = text.indexOf(':')
-    if (colon == 0) return
-    const field = colon < 0 ? text : text.slice(0, colon)
-    let value = colon < 0 ? '' : text.slice(colon + 1)
-    if (value[0] == ' ') value = value.slice(1)
-    if (field == 'data') data += value + '\n'
-    else if (field == 'event') type = value
-    else if (field == 'id') {
-      if (value.indexOf('\0') < 0) id = value
-    } else if (field == 'retry' && /^\d+$/.test(value)) retry = +value
+    return text.slice(start)
   }
 
   return (text) => {
-    if (!text) return
     if (afterCR && text[0] == '\n') text = text.slice(1)
+    if (!text) return
     afterCR = text[text.length - 1] == '\r'
-    // A plain split is several times faster, and most streams use LF only.
-    const lines = (partial + text).split(text.indexOf('\r') < 0 ? '\n' : /\r\n|\r|\n/)
-    partial = lines.pop()!
-    for (let i = 0; i < lines.length; i++) line(lines[i])
+    // CR and CRLF end a line as LF does (a CRLF split between two pieces: afterCR).
+    if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n')
+    // The unfinished line is completed on its own, so the piece itself is never copied.
+    const first = partial ? text.indexOf('\n') + 1 : 0
+    if (first) partial = read(partial + text.slice(0, first), 0)
+    partial += read(text, first)
   }
 }

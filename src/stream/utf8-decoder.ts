@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes'
 import { decodeUtf8 } from '../utf8'
 
 declare const TextDecoder: any
@@ -17,7 +18,7 @@ const sequenceLength = (byte: number) => (byte >= 0xf5 ? 1 : byte >= 0xf0 ? 4 : 
  * new sequence, so decoding up to it gives what decoding the whole stream would (WHATWG rules).
  */
 export function createPureUtf8Decoder(): Utf8StreamDecoder {
-  let held: Uint8Array | undefined
+  let held: ArrayBuffer | undefined
   let started = false
   const decode = (bytes: Uint8Array) => {
     let text = decodeUtf8(bytes)
@@ -30,13 +31,7 @@ export function createPureUtf8Decoder(): Utf8StreamDecoder {
   }
   return {
     write(buffer) {
-      let bytes = new Uint8Array(buffer)
-      if (held) {
-        const joined = new Uint8Array(held.length + bytes.length)
-        joined.set(held)
-        joined.set(bytes, held.length)
-        bytes = joined
-      }
+      const bytes = new Uint8Array(held ? concatBytes([held, buffer]) : buffer)
       let cut = bytes.length
       for (let i = cut - 1; i >= 0 && i >= cut - 3; i--) {
         if (bytes[i] < 0x80) break
@@ -45,13 +40,13 @@ export function createPureUtf8Decoder(): Utf8StreamDecoder {
           break
         }
       }
-      held = cut < bytes.length ? bytes.slice(cut) : undefined
+      held = cut < bytes.length ? bytes.slice(cut).buffer : undefined
       return decode(bytes.subarray(0, cut))
     },
     end() {
       const rest = held
       held = undefined
-      return rest ? decode(rest) : ''
+      return rest ? decode(new Uint8Array(rest)) : ''
     },
   }
 }
