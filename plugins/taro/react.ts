@@ -1,4 +1,5 @@
 import { Component } from 'react'
+import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient } from '../../src/types'
 import { getFunctions } from './runtime'
 
@@ -8,6 +9,6 @@ Object.defineProperty(Component.prototype, '$functions', { get: getFunctions, co
 declare module 'react' {
   interface Component {
     /** The app's functions client (mp-functions). */
-    readonly $functions: FunctionsClient
+    readonly $functions: FunctionsClient<AppFunctions>
   }
 }

@@ -1,3 +1,4 @@
+import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient } from '../../src/types'
 import { getFunctions } from './runtime'
 
@@ -11,6 +12,6 @@ export const functionsPlugin = {
 declare module 'vue' {
   interface ComponentCustomProperties {
     /** The app's functions client (mp-functions). */
-    readonly $functions: FunctionsClient
+    readonly $functions: FunctionsClient<AppFunctions>
   }
 }

@@ -1,3 +1,4 @@
+import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient } from '../../src/types'
 
 export { FunctionsPlugin, useFunctions, type FunctionsPluginOptions } from './plugin'
@@ -7,13 +8,13 @@ export { uniStorage } from './storage'
 declare module 'vue' {
   interface ComponentCustomProperties {
     /** The functions client installed by `FunctionsPlugin` (declared as the Taro plugin declares it). */
-    readonly $functions: FunctionsClient
+    readonly $functions: FunctionsClient<AppFunctions>
   }
 }
 
 declare global {
   interface Uni {
     /** The functions client installed by `FunctionsPlugin`. */
-    $functions: FunctionsClient
+    $functions: FunctionsClient<AppFunctions>
   }
 }
