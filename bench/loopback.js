@@ -3,7 +3,7 @@
 // and a parsed JSON answer, at concurrency 1 and 10. As in an app, each client runs in a process of
 // its own (one process running all three lets each slow the others' shared code paths), and the
 // gateway in another; the rounds still alternate between them.
-const { fork } = require('child_process')
+const { startCandidates } = require('./candidate-process')
 const { startGatewayProcess } = require('./gateway-process')
 const { now, median, interleave, goal } = require('./stats')
 
@@ -61,39 +61,17 @@ async function throughput(call, { calls, concurrency }) {
   return { perSecond: calls / (Number(now() - start) / 1e9), cpu: (used.user + used.system) / calls }
 }
 
-// A client process: makes the named client for the gateway it is given, then measures on request.
-if (require.main === module) {
-  let call
-  process.on('message', async ({ gateway, batch }) => {
-    if (gateway) call = clients[process.argv[2]](gateway)
-    process.send(batch ? await throughput(call, batch) : 'ready')
-  })
-  process.on('disconnect', () => process.exit(0))
-}
-
-/** A client in its own process: `measure(batch)` resolves to what `throughput` gives there. */
-function startClient(name, gateway) {
-  const child = fork(__filename, [name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const ask = (message) =>
-    new Promise((resolve, reject) => {
-      child.once('message', resolve)
-      child.once('exit', (code) => reject(new Error(`${name} client exited with ${code}`)))
-      child.send(message)
-    }).finally(() => child.removeAllListeners('exit'))
-  return ask({ gateway }).then(() => ({ measure: (batch) => ask({ batch }), close: () => child.disconnect() }))
-}
-
 async function run({ smoke = false } = {}) {
   const gateway = await startGatewayProcess()
-  const started = []
+  let processes
   try {
-    for (const name of Object.keys(clients)) started.push([name, await startClient(name, gateway)])
-    const all = Object.fromEntries(started)
+    processes = await startCandidates(__filename, Object.keys(clients), gateway)
+    const all = processes.candidates
     const rows = []
     const goals = []
     for (const concurrency of [1, 10]) {
       const batch = { calls: smoke ? 10 : concurrency == 1 ? 100 : 300, concurrency }
-      const cpu = Object.fromEntries(started.map(([name]) => [name, []]))
+      const cpu = Object.fromEntries(Object.keys(clients).map((name) => [name, []]))
       const { medians: perSecond, ratio } = await interleave(all, { rounds: smoke ? 1 : 31, warmup: 2 }, async (client, name) => {
         const figures = await client.measure(batch)
         cpu[name].push(figures.cpu)
@@ -111,9 +89,9 @@ async function run({ smoke = false } = {}) {
       goals,
     }
   } finally {
-    for (const [, client] of started) client.close()
+    if (processes) processes.close()
     await gateway.close()
   }
 }
 
-module.exports = { run }
+module.exports = { run, candidate: (name, gateway) => clients[name](gateway), measure: throughput }

@@ -198,6 +198,7 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
     const entry = {
       method: req.method,
       path: url.pathname,
+      target: req.url,
       query: firstValues(url.searchParams),
       headers: req.headers,
       rawHeaders: req.rawHeaders,

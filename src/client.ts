@@ -6,17 +6,20 @@ import { FunctionsRelayError } from './errors/FunctionsRelayError'
 import { FunctionsRequestError } from './errors/FunctionsRequestError'
 import { FunctionsResponseError } from './errors/FunctionsResponseError'
 import { headerObject, safeValue, setHeaders } from './headers'
+import type { FunctionsRegistry } from './registry'
 import { createResponse, readBody, textOf } from './response'
 import { send } from './send'
 import type { FunctionsClient, FunctionsOptions, FunctionsResponse, InvokeOptions, ResponseLike, TransportResponse } from './types'
-import { functionUrl, originOf, withRegion } from './url'
+import { functionUrl, originOf, withQuery } from './url'
 
 const trimSlashes = (url?: string) => url && String(url).replace(/\/+$/, '')
 
 /**
- * A functions client over `options.transport`. Never throws: a wrong option makes every `invoke`
- * resolve with a `FunctionsRequestError` saying what to change (a throw here would crash a mini-program at start-up).
+ * A functions client over `options.transport`; `createFunctions<MyFunctions>()` types it by a registry
+ * (see `FunctionsRegistry`). Never throws: a wrong option makes every `invoke` resolve with a
+ * `FunctionsRequestError` saying what to change (a throw here would crash a mini-program at start-up).
  */
+export function createFunctions<R extends FunctionsRegistry<R> = {}>(options: FunctionsOptions): FunctionsClient<R>
 export function createFunctions(options: FunctionsOptions): FunctionsClient {
   const o = options || ({} as FunctionsOptions)
   const url = trimSlashes(o.url)
@@ -100,7 +103,7 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
           (timeout != null && !(timeout === +timeout && timeout >= 0 && timeout < 2 ** 31) && 'timeout must be 0 to 2147483647 ms') ||
           (signal && !signal.addEventListener && 'signal must be an AbortSignal')
         if (error) throw new FunctionsRequestError(error)
-        const address = withRegion(addressOf(name), region)
+        const address = withQuery(addressOf(name), region, options.query)
         const headers = setHeaders(setHeaders(setHeaders({}, o.headers), authToken && { Authorization: 'Bearer ' + authToken }), options.headers)
         const encoded = encodeBody(options.body)
         if (signal && signal.aborted) return onAbort()

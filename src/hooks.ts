@@ -36,6 +36,7 @@ export interface FunctionsHooks {
  * or rejects makes the call's error a `FunctionsHookError` (code `HOOK_ERROR`): `invoke` still never
  * rejects. Wrap again to add more hooks: the outer ones run first.
  */
+export function withHooks<R>(client: FunctionsClient<R>, hooks: FunctionsHooks): FunctionsClient<R>
 export function withHooks(client: FunctionsClient, hooks: FunctionsHooks): FunctionsClient {
   return {
     setAuth: (token) => client.setAuth(token),

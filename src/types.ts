@@ -1,5 +1,6 @@
 import type { FunctionsError } from './errors/FunctionsError'
 import type { FunctionRegion } from './region'
+import type { InvokeFor } from './registry'
 
 /**
  * What went wrong, stable across releases:
@@ -154,12 +155,20 @@ export interface ClientContext {
 /** Gives the signed-in user's access token for a call, or nothing (then the anon key is the Bearer token). */
 export type AccessTokenHook = (client: ClientContext) => string | null | undefined | Promise<string | null | undefined>
 
+/** One query parameter: an array repeats the key (`?tag=a&tag=b`); `null` / `undefined` leave it out. */
+export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean | null | undefined>
+
+/** Query parameters, percent-encoded after the ones already in the function name. */
+export type QueryParams = { [key: string]: QueryValue }
+
 /** The options of one `invoke`. */
 export interface InvokeOptions {
   /** Default `POST`. */
   method?: HttpMethod
   headers?: Record<string, string | number | boolean | undefined>
   body?: unknown
+  /** Appended, percent-encoded, to the function's address: `{ page: 2, q: '中文' }` → `?page=2&q=%E4%B8%AD%E6%96%87`. */
+  query?: QueryParams
   region?: FunctionRegion | (string & {})
   /** Milliseconds; `0` means none. Overrides the client's. With `stream`, it ends when the headers arrive. */
   timeout?: number
@@ -239,10 +248,14 @@ export interface FunctionsResponseFailure {
 /** What `invoke` resolves with: check `error` first, then `data` is typed. */
 export type FunctionsResponse<T> = FunctionsResponseSuccess<T> | FunctionsResponseFailure
 
-/** What `createFunctions` returns (and `Taro.$functions`, `this.$functions`, `uni.$functions`). */
-export interface FunctionsClient {
+/**
+ * A functions client. Without a registry (`R` empty), `invoke` takes any name and `data` is of the
+ * type given (`invoke<T>`, default `any`); with one (`createFunctions<MyFunctions>()`), `invoke` takes the
+ * registry's names, checks each one's options and types `data`, and absolute http(s) addresses stay untyped.
+ */
+export interface FunctionsClient<R = {}> {
   /** Resolves with `{ data, error, response }`; never rejects. */
-  invoke<T = any>(functionName: string, options?: InvokeOptions): Promise<FunctionsResponse<T>>
+  invoke: InvokeFor<R>
   /** Sends `token` as the Bearer token from now on; `null` goes back to the stored session. */
   setAuth(token: string | null): void
 }

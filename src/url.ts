@@ -1,4 +1,5 @@
 import { FunctionsRequestError } from './errors/FunctionsRequestError'
+import type { QueryParams } from './types'
 
 /** `scheme://host[:port]` lowercased, default port dropped; undefined unless a plain http(s) URL. */
 export function originOf(url: unknown): string | undefined {
@@ -24,6 +25,27 @@ export function functionUrl(functionsUrl: string, name: unknown): string {
   }
 }
 
-/** `url` with the region pinned, as the Supabase gateway reads it. */
-export const withRegion = (url: string, region?: string) =>
-  region ? url + (url.indexOf('?') < 0 ? '?' : '&') + 'forceFunctionRegion=' + encodeURIComponent(region) : url
+/**
+ * `url` with `query` appended, percent-encoded, after the query it may already have; then the region
+ * pinned as the Supabase gateway reads it (over a parameter of its name; its header reports a bad one).
+ */
+export function withQuery(url: string, region?: string, query?: QueryParams): string {
+  if (query && typeof query != 'object') throw new FunctionsRequestError('query must be an object')
+  let search = ''
+  let key = ''
+  const params: any = Object.assign({}, query, region && { forceFunctionRegion: String(region) })
+  try {
+    // An array repeats the key; null and undefined leave it out.
+    for (key in params) {
+      for (const value of [].concat(params[key]) as unknown[]) {
+        if (value == null) continue
+        if (/^[of]/.test(typeof value) || (typeof value == 'number' && !isFinite(value))) throw 0
+        search += '&' + encodeURIComponent(key) + '=' + encodeURIComponent(value as string)
+      }
+    }
+  } catch (e) {
+    // Whatever threw (a check above, or encoding a symbol or a lone surrogate), `key` names it.
+    throw new FunctionsRequestError(`Invalid query "${key}"`)
+  }
+  return url + search.replace('&', url.indexOf('?') < 0 ? '?' : '&')
+}

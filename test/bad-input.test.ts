@@ -140,6 +140,10 @@ const cases: Case[] = [
   ['object region', mirror({ region: {} }), invalid(/Invalid header "x-region"/)],
   ['a region: header and query', mirror({ region: 'ap-northeast-1' }), ok((data) => expect(data.query.forceFunctionRegion).toBe('ap-northeast-1'))],
   ['options: null', mirror(null), ok()],
+  ['query: an object value', mirror({ query: { filter: { a: 1 } } }), invalid(/^Invalid query "filter"$/)],
+  ['query: a string', mirror({ query: 'a=1' }), invalid(/^query must be an object$/)],
+  ['query: a lone surrogate', mirror({ query: { q: '\ud800' } }), invalid(/^Invalid query "q"$/)],
+  ['query: NaN', mirror({ query: { page: NaN } }), invalid(/^Invalid query "page"$/)],
   // createFunctions
   ['createFunctions(undefined)', () => createFunctions(undefined as any).invoke('mirror'), invalid(/^createFunctions: transport is missing$/)],
   ['no transport', (ctx) => createFunctions({ url: ctx.gw.url } as any).invoke('mirror'), invalid(/transport is missing/)],

@@ -1,5 +1,5 @@
 import { FunctionsRequestError } from '../src'
-import { functionUrl, originOf, withRegion } from '../src/url'
+import { functionUrl, originOf, withQuery } from '../src/url'
 
 const base = 'https://abcd.supabase.co/functions/v1'
 
@@ -67,9 +67,49 @@ describe('functionUrl', () => {
   })
 
   it('adds forceFunctionRegion to the query, after any the name has', () => {
-    expect(withRegion(functionUrl(base, 'fn'), 'us-east-1')).toBe(`${base}/fn?forceFunctionRegion=us-east-1`)
-    expect(withRegion(functionUrl(base, 'fn?a=1'), 'eu-west-1')).toBe(`${base}/fn?a=1&forceFunctionRegion=eu-west-1`)
-    expect(withRegion(functionUrl(base, 'fn'), 'a b&c')).toBe(`${base}/fn?forceFunctionRegion=a%20b%26c`)
+    expect(withQuery(functionUrl(base, 'fn'), 'us-east-1')).toBe(`${base}/fn?forceFunctionRegion=us-east-1`)
+    expect(withQuery(functionUrl(base, 'fn?a=1'), 'eu-west-1')).toBe(`${base}/fn?a=1&forceFunctionRegion=eu-west-1`)
+    expect(withQuery(functionUrl(base, 'fn'), 'a b&c')).toBe(`${base}/fn?forceFunctionRegion=a%20b%26c`)
+  })
+})
+
+describe('withQuery', () => {
+  it.each([
+    [{ page: 2, q: '中文', draft: false }, '?page=2&q=%E4%B8%AD%E6%96%87&draft=false'],
+    [{ 'a&b': 'c=d', hash: '#x', space: 'a b', plus: '1+1', slash: 'x/y?z' }, '?a%26b=c%3Dd&hash=%23x&space=a%20b&plus=1%2B1&slash=x%2Fy%3Fz'],
+    [{ tag: ['a', 'b', null, 3], none: [] }, '?tag=a&tag=b&tag=3'],
+    [{ skipped: undefined, alsoSkipped: null, zero: 0, empty: '' }, '?zero=0&empty='],
+    [{ '键': '值🌏' }, '?%E9%94%AE=%E5%80%BC%F0%9F%8C%8F'],
+    // Not in the types, but a bigint's digits are what anyone would mean.
+    [{ big: BigInt(12) }, '?big=12'],
+    [{}, ''],
+    [undefined, ''],
+    [null, ''],
+  ])('%p → %s', (query, search) => expect(withQuery(functionUrl(base, 'fn'), undefined, query as any)).toBe(`${base}/fn${search}`))
+
+  it('comes after the query in the name, then the region, which wins over a parameter of its name', () => {
+    expect(withQuery(functionUrl(base, 'fn?a=1#frag'), 'eu-west-1', { b: 2 })).toBe(`${base}/fn?a=1&b=2&forceFunctionRegion=eu-west-1`)
+    expect(withQuery(functionUrl(base, 'fn'), 'eu-west-1', { forceFunctionRegion: 'us-east-1', x: 1 })).toBe(`${base}/fn?forceFunctionRegion=eu-west-1&x=1`)
+    expect(withQuery(functionUrl(base, 'fn'), undefined, { forceFunctionRegion: 'us-east-1' })).toBe(`${base}/fn?forceFunctionRegion=us-east-1`)
+    expect(withQuery(functionUrl(base, 'https://functions1.memfiredb.com/abc/fn?action=pay'), undefined, { id: 7 })).toBe(
+      'https://functions1.memfiredb.com/abc/fn?action=pay&id=7',
+    )
+  })
+
+  it.each([
+    [{ filter: { a: 1 } }, 'Invalid query "filter"'],
+    [{ page: NaN }, 'Invalid query "page"'],
+    [{ page: -Infinity }, 'Invalid query "page"'],
+    [{ fn: () => 1 }, 'Invalid query "fn"'],
+    [{ nested: [[1]] }, 'Invalid query "nested"'],
+    [{ s: Symbol('x') }, 'Invalid query "s"'],
+    [{ lone: '\ud800' }, 'Invalid query "lone"'],
+    [{ when: new Date(0) }, 'Invalid query "when"'],
+    ['page=2', 'query must be an object'],
+    [42, 'query must be an object'],
+  ])('%p is an invalid query', (query, message) => {
+    expect(() => withQuery(functionUrl(base, 'fn'), undefined, query as any)).toThrow(FunctionsRequestError)
+    expect(() => withQuery(functionUrl(base, 'fn'), undefined, query as any)).toThrow(message)
   })
 })
 

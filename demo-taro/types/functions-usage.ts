@@ -1,23 +1,64 @@
-// Type-checked only (`tsc -p .`, run by the repo's tests): what the plugin's shipped types accept and refuse.
+// Type-checked only (`tsc -p .`, run by the repo's tests): with `AppFunctions` augmented (src/functions.d.ts),
+// every client of the plugin is typed by it — what must compile does, with `data`'s exact type; each
+// `@ts-expect-error` line must fail.
 import { Component } from 'react'
 import Taro from '@tarojs/taro'
-import { useFunctions } from 'mp-functions/taro'
-import type { FunctionsResponse } from 'mp-functions'
+import { eventStreams, type EventStream, type FunctionsClient } from 'mp-functions'
+import { createTaroFunctions, getFunctions, taroTransport, useFunctions } from 'mp-functions/taro'
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+const exact = <A, B>(_proof: Equal<A, B>) => _proof
 
 export class Probe extends Component {
   async run(): Promise<string | undefined> {
-    const result: FunctionsResponse<{ message: string }> = await this.$functions.invoke<{ message: string }>('hello', { body: { name: '世界' } })
-    // @ts-expect-error invoke needs a function name
-    this.$functions.invoke()
+    const { data } = await this.$functions.invoke('hello', { body: { name: '世界' } })
+    exact<typeof data, { message: string } | null>(true)
+    // @ts-expect-error an unknown function
+    await this.$functions.invoke('nope')
+    // @ts-expect-error the body is required
+    await this.$functions.invoke('hello')
     // @ts-expect-error the client is the app's: not replaced through a component
     this.$functions = Taro.$functions
-    return result.data?.message
+    return data?.message
   }
 }
 
 export async function hook(): Promise<number | undefined> {
-  const { data } = await useFunctions().invoke<ArrayBuffer>('binary', { timeout: 1000 })
-  // @ts-expect-error an unknown option
-  await Taro.$functions.invoke('hello', { bodyy: 1 })
+  const { data } = await useFunctions().invoke('binary', { body: new Uint8Array([1]), timeout: 1000 })
+  exact<typeof data, ArrayBuffer | null>(true)
+  // @ts-expect-error a wrong body
+  await useFunctions().invoke('binary', { body: 'text' })
   return data?.byteLength
+}
+
+export async function global() {
+  const slow = await Taro.$functions.invoke('slow', { query: { ms: 10 } })
+  exact<typeof slow.data, { waited: number } | null>(true)
+  // Pattern names: any `status/<number>`.
+  const status = await getFunctions().invoke('status/418')
+  exact<typeof status.data, { error: string; code: number } | null>(true)
+  // @ts-expect-error the query is required
+  await Taro.$functions.invoke('slow')
+  // @ts-expect-error a query parameter of the wrong type
+  await Taro.$functions.invoke('slow', { query: { ms: '10' } })
+  // @ts-expect-error not a status code
+  await Taro.$functions.invoke('status/teapot')
+  // Absolute addresses stay untyped.
+  const other = await Taro.$functions.invoke('https://other.example/fn', { body: 1 })
+  exact<typeof other.data, any>(true)
+  const client: FunctionsClient<import('mp-functions').AppFunctions> = Taro.$functions
+  return client
+}
+
+export async function created() {
+  const streaming = createTaroFunctions({ url: 'https://abcd.supabase.co', transport: eventStreams(taroTransport()) })
+  const { data } = await streaming.invoke('sse', { query: { count: 3 }, stream: true })
+  exact<typeof data, EventStream | null>(true)
+  // @ts-expect-error a streaming function needs `stream`
+  await streaming.invoke('sse', { query: { count: 3 } })
+  // Another backend: its own registry, or none.
+  const other = createTaroFunctions<{ pay: { body: { amount: number }; response: { paid: boolean } } }>({ url: 'https://other.example' })
+  exact<Awaited<ReturnType<typeof other.invoke<'pay'>>>['data'], { paid: boolean } | null>(true)
+  const untyped = createTaroFunctions<{}>({ url: 'https://other.example' })
+  exact<typeof untyped, FunctionsClient>(true)
 }

@@ -3,6 +3,7 @@
  * @module mp-functions/taro/react
  */
 import { Component } from 'react'
+import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient } from '../../src/types'
 import { getFunctions } from './runtime'
 
@@ -12,6 +13,6 @@ Object.defineProperty(Component.prototype, '$functions', { get: getFunctions, co
 declare module 'react' {
   interface Component {
     /** The app's functions client (mp-functions). */
-    readonly $functions: FunctionsClient
+    readonly $functions: FunctionsClient<AppFunctions>
   }
 }

@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import { createFunctions } from '../../src/client'
 import { sessionFromStorage } from '../../src/session'
+import type { AppFunctions, FunctionsRegistry } from '../../src/registry'
 import type { FunctionsClient, FunctionsOptions } from '../../src/types'
 import { taroStorage } from './storage'
 import { taroTransport } from './transport'
@@ -19,9 +20,12 @@ export interface TaroFunctionsOptions extends Omit<FunctionsOptions, 'transport'
   storageKey?: string
 }
 
-/** A client over `Taro.request`, reading the signed-in user's session from Taro storage. `transport` and `accessToken` may still be replaced. */
-export function createTaroFunctions(options: TaroFunctionsOptions & Partial<FunctionsOptions>): FunctionsClient {
-  return createFunctions(
+/**
+ * A client over `Taro.request`, reading the signed-in user's session from Taro storage. `transport` and `accessToken` may still be replaced.
+ * Typed by `AppFunctions`, or by the registry given: `createTaroFunctions<OtherFunctions>(…)`.
+ */
+export function createTaroFunctions<R extends FunctionsRegistry<R> = AppFunctions>(options: TaroFunctionsOptions & Partial<FunctionsOptions>): FunctionsClient<R> {
+  return createFunctions<R>(
     Object.assign(
       { transport: taroTransport(), accessToken: sessionFromStorage(taroStorage, { storageKey: options.storageKey }) },
       options,
@@ -32,10 +36,10 @@ export function createTaroFunctions(options: TaroFunctionsOptions & Partial<Func
 // Set by the CLI plugin (mp-functions/taro-plugin) from its options, as a build-time constant.
 declare const MP_FUNCTIONS_TARO: TaroFunctionsOptions
 
-let client: FunctionsClient | undefined
+let client: FunctionsClient<AppFunctions> | undefined
 
 /** The app's one client, made on first use from the CLI plugin's options. */
-export function getFunctions(): FunctionsClient {
+export function getFunctions(): FunctionsClient<AppFunctions> {
   return client || (client = createTaroFunctions(typeof MP_FUNCTIONS_TARO == 'object' ? MP_FUNCTIONS_TARO : {}))
 }
 
@@ -48,6 +52,6 @@ Object.defineProperty(Taro, '$functions', { get: getFunctions, configurable: tru
 declare module '@tarojs/taro' {
   interface TaroStatic {
     /** The app's functions client (mp-functions). */
-    readonly $functions: FunctionsClient
+    readonly $functions: FunctionsClient<AppFunctions>
   }
 }

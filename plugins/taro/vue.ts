@@ -2,6 +2,7 @@
  * `app.use(functionsPlugin)` in a Taro Vue 3 app: `this.$functions` and `$functions` in templates.
  * @module mp-functions/taro/vue
  */
+import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient } from '../../src/types'
 import { getFunctions } from './runtime'
 
@@ -16,6 +17,6 @@ export const functionsPlugin = {
 declare module 'vue' {
   interface ComponentCustomProperties {
     /** The app's functions client (mp-functions). */
-    readonly $functions: FunctionsClient
+    readonly $functions: FunctionsClient<AppFunctions>
   }
 }

@@ -3,6 +3,7 @@
  * templates, `uni.$functions` and `useFunctions()`.
  * @module mp-functions/uniapp
  */
+import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient } from '../../src/types'
 
 export { FunctionsPlugin, useFunctions, type FunctionsPluginOptions } from './plugin'
@@ -12,13 +13,13 @@ export { uniStorage } from './storage'
 declare module 'vue' {
   interface ComponentCustomProperties {
     /** The functions client installed by `FunctionsPlugin` (declared as the Taro plugin declares it). */
-    readonly $functions: FunctionsClient
+    readonly $functions: FunctionsClient<AppFunctions>
   }
 }
 
 declare global {
   interface Uni {
     /** The functions client installed by `FunctionsPlugin`. */
-    $functions: FunctionsClient
+    $functions: FunctionsClient<AppFunctions>
   }
 }

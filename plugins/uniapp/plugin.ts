@@ -1,6 +1,7 @@
 import { createFunctions } from '../../src/client'
 import { FunctionsRequestError } from '../../src/errors/FunctionsRequestError'
 import { sessionFromStorage } from '../../src/session'
+import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient, FunctionsOptions, Transport } from '../../src/types'
 import { uniStorage } from './storage'
 import { uniTransport } from './transport'
@@ -41,7 +42,7 @@ export const FunctionsPlugin = {
 }
 
 /** The installed client, for `<script setup>` and plain modules. */
-export function useFunctions(): FunctionsClient {
+export function useFunctions(): FunctionsClient<AppFunctions> {
   if (!uni.$functions) throw new Error('useFunctions(): install FunctionsPlugin in main.ts first: app.use(FunctionsPlugin, { url, anonKey })')
   return uni.$functions
 }

@@ -27,12 +27,14 @@ it.each(['alipay', 'tt'])('the %s build compiles with the plugin: runtime inject
   expect(code).toContain('"url":"https://demo.example.com"')
 })
 
-it('the shipped types: this.$functions, useFunctions() and Taro.$functions in React, this.$functions in Vue 3', async () => {
+it('the shipped types: this.$functions, useFunctions(), Taro.$functions and createTaroFunctions() in React, this.$functions in Vue 3: typed by the demo\'s AppFunctions, untyped where nothing augments it', async () => {
   const tsc = join(demo, 'node_modules', '.bin', 'tsc')
   const react = await run(tsc, ['-p', '.'], demo)
   expect(react.output).toBe('')
   const vue = await run(tsc, ['-p', 'tsconfig.vue.json'], demo)
   expect(vue.output).toBe('')
+  const untyped = await run(tsc, ['-p', 'tsconfig.untyped.json'], demo)
+  expect(untyped.output).toBe('')
 })
 
 it('a registration without url fails the build and says how to fix it', async () => {

@@ -74,6 +74,30 @@ export function describeTransport(label: string, makeTransport: () => Transport)
       expect(received.rawHeaders.filter((h: string) => /^authorization$/i.test(h))).toHaveLength(1)
     })
 
+    it('query: percent-encoded after the query in the name, the region last', async () => {
+      const query = { q: '中文 & =#?+/', page: 2, draft: false, tag: ['a', 'b'], skipped: undefined, none: null, 'k&=': 'v 1' }
+      const { data, error } = await client({ region: 'eu-west-1' }).invoke('mirror/sub?x=1#frag', { method: 'GET', query })
+      expect(error).toBeNull()
+      expect(data).toMatchObject({ method: 'GET', sub: 'sub' })
+      expect(data.query).toEqual({ x: '1', q: '中文 & =#?+/', page: '2', draft: 'false', tag: 'a', 'k&=': 'v 1', forceFunctionRegion: 'eu-west-1' })
+      const [received] = fnRequests('mirror')
+      expect(received.target).toBe(
+        '/functions/v1/mirror/sub?x=1&q=%E4%B8%AD%E6%96%87%20%26%20%3D%23%3F%2B%2F&page=2&draft=false&tag=a&tag=b&k%26%3D=v%201&forceFunctionRegion=eu-west-1',
+      )
+      expect(received.headers['x-region']).toBe('eu-west-1')
+    })
+
+    it('a query value that is not a string, finite number or boolean: INVALID_REQUEST, nothing sent', async () => {
+      for (const query of [{ filter: { a: 1 } }, { page: NaN }, { when: new Date(0) }]) {
+        const { data, error } = await client().invoke('mirror', { query: query as any })
+        expect(data).toBeNull()
+        expect(error).toBeInstanceOf(FunctionsRequestError)
+        expect(error!.code).toBe('INVALID_REQUEST')
+        expect(error!.message).toMatch(/^Invalid query "(filter|page|when)"$/)
+      }
+      expect(fnRequests('mirror')).toHaveLength(0)
+    })
+
     it('GET with a query string and no body', async () => {
       const { data } = await client().invoke('hello?name=小程序', { method: 'GET' })
       expect(data).toEqual({ message: 'Hello 小程序!' })

@@ -7,7 +7,7 @@ export default class ClassHello extends Component<{}, { out: string }> {
   state = { out: '' }
 
   hello = async () => {
-    const result = await this.$functions.invoke<{ message: string }>('hello', { body: { name: '类组件' } })
+    const result = await this.$functions.invoke('hello', { body: { name: '类组件' } })
     this.setState({ out: await show(result, (data) => data.message) })
   }
 

@@ -8,7 +8,7 @@ export default function HookHello() {
   const functions = useFunctions()
   const [out, setOut] = useState('')
   const hello = async () => {
-    const result = await functions.invoke<{ message: string }>('hello', { body: { name: 'Hook' } })
+    const result = await functions.invoke('hello', { body: { name: 'Hook' } })
     setOut(await show(result, (data) => data.message))
   }
   return (

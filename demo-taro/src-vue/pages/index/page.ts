@@ -5,7 +5,7 @@ export default defineComponent({
   data: () => ({ hello: '', text: '' }),
   methods: {
     async sayHello() {
-      const { data, error } = await this.$functions.invoke<{ message: string }>('hello', { body: { name: 'Vue 3' } })
+      const { data, error } = await this.$functions.invoke('hello', { body: { name: 'Vue 3' } })
       this.hello = error ? `出错了 ${error.code}: ${error.message}` : data.message
     },
   },

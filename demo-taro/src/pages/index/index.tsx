@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { createAbortController, type EventStream } from 'mp-functions'
+import { createAbortController } from 'mp-functions'
 import ClassHello from '../../components/ClassHello'
 import HookHello from '../../components/HookHello'
 import { signIn, signOut } from '../../lib/auth'
@@ -24,11 +24,11 @@ export default function Index() {
     ['chinese', '中文往返', async () => show(await Taro.$functions.invoke('mirror', { body: '中文往返：你好，世界🌏' }), (data) => data.bodyText)],
     ['binary', '二进制往返', async () => show(await Taro.$functions.invoke('binary', { body: new Uint8Array([0, 1, 127, 128, 255]) }), bytes)],
     ['signin', '登录 demo@example.com', async () => `已登录 ${await signIn('demo@example.com', 'password')}`],
-    ['whoami', '以登录用户调用', async () => show(await Taro.$functions.invoke('mirror'), (data) => `${data.claims.role} ${data.claims.email}`)],
+    ['whoami', '以登录用户调用', async () => show(await Taro.$functions.invoke('mirror'), (data) => `${data.claims!.role} ${data.claims!.email}`)],
     ['signout', '退出登录', async () => (signOut(), '已退出')],
     ['error', "invoke('status/418')", async () => show(await Taro.$functions.invoke('status/418'))],
     ['stream', '流式对话 (SSE)', async () => {
-      const result = await streamingFunctions.invoke<EventStream>('sse?count=3&interval=20&split=10', { stream: true })
+      const result = await streamingFunctions.invoke('sse', { query: { count: 3, interval: 20, split: 10 }, stream: true })
       if (result.error) return show(result)
       // Each event is shown as it arrives; the server ends with `data: [DONE]`.
       const texts: string[] = []
@@ -44,7 +44,7 @@ export default function Index() {
     ['cancel', '取消请求', async () => {
       const controller = createAbortController()
       setTimeout(() => controller.abort(), 300)
-      return show(await Taro.$functions.invoke('slow?ms=5000', { signal: controller.signal }))
+      return show(await Taro.$functions.invoke('slow', { query: { ms: 5000 }, signal: controller.signal }))
     }],
   ]
 
