@@ -15,10 +15,10 @@ describe('docs samples', () => {
   })
 
   it.each<[Env, number]>([
-    ['core', 15],
-    ['taro', 4],
-    ['uniapp', 3],
-    ['vue2', 1],
+    ['core', 20],
+    ['taro', 8],
+    ['uniapp', 7],
+    ['vue2', 2],
   ])('%s samples type-check (at least %d of them)', (env, least) => {
     const mine = byEnv(env)
     expect(mine.length).toBeGreaterThanOrEqual(least)
