@@ -5,19 +5,9 @@
 // call, and `measure(call, batch)`, which times a batch of calls and returns what it found.
 const { fork } = require('child_process')
 
-if (require.main === module) {
-  const measurement = require(process.argv[2])
-  let call
-  process.on('message', async ({ setup, batch }) => {
-    if (!batch) call = measurement.candidate(process.argv[3], setup)
-    process.send(batch ? await measurement.measure(call, batch) : 'ready')
-  })
-  process.on('disconnect', () => process.exit(0))
-}
-
 /** Starts candidate `name` of the measurement module `file`: resolves to `{ measure(batch), close() }`. */
 function startCandidate(file, name, setup) {
-  const child = fork(__filename, [file, name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.execArgv })
+  const child = fork(require.resolve('./candidate-main'), [file, name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.execArgv })
   const ask = (message) =>
     new Promise((resolve, reject) => {
       child.once('message', resolve)
