@@ -1,7 +1,9 @@
 import type { AbortSignalLike } from './types'
 
+/** What `createAbortController()` returns: enough of `AbortController` for `invoke`'s `signal`. */
 export interface AbortControllerLike {
   signal: AbortSignalLike
+  /** Aborts once (later calls do nothing); `reason` becomes `error.context` (default: an `AbortError`). */
   abort(reason?: any): void
 }
 

@@ -14,7 +14,11 @@ import { functionUrl, originOf, withQuery } from './url'
 
 const trimSlashes = (url?: string) => url && String(url).replace(/\/+$/, '')
 
-/** A client; `createFunctions<MyFunctions>()` types it by a registry (see `FunctionsRegistry`). */
+/**
+ * A functions client over `options.transport`; `createFunctions<MyFunctions>()` types it by a registry
+ * (see `FunctionsRegistry`). Never throws: a wrong option makes every `invoke` resolve with a
+ * `FunctionsRequestError` saying what to change (a throw here would crash a mini-program at start-up).
+ */
 export function createFunctions<R extends FunctionsRegistry<R> = {}>(options: FunctionsOptions): FunctionsClient<R>
 export function createFunctions(options: FunctionsOptions): FunctionsClient {
   const o = options || ({} as FunctionsOptions)

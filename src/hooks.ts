@@ -21,6 +21,7 @@ type MaybePromise<T> = T | Promise<T>
 // Only an object answers a call: a hook returning `true` or a string from plain JS changes nothing.
 const answer = (value: unknown): HookResult | undefined => (value && typeof value == 'object' ? (value as HookResult) : undefined)
 
+/** The hooks of `withHooks`; each may be async. */
 export interface FunctionsHooks {
   /** Before the call is sent. Return a result to answer the call without sending it. */
   beforeRequest?(call: HookCall): MaybePromise<HookResult | void>

@@ -1,3 +1,7 @@
+/**
+ * The core: `createFunctions` and its transports, sessions, streaming, retries, queue, hooks and errors.
+ * @module mp-functions
+ */
 export { createFunctions } from './client'
 export { fetchTransport, type FetchLike } from './transports/fetch'
 export {

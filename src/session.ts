@@ -23,6 +23,7 @@ function parseSession(raw: unknown): Session | null {
  */
 let refreshing: { token: string; promise: Promise<Session | null> } | undefined
 
+/** The options of `sessionFromStorage`. */
 export interface SessionOptions {
   /** Default `sb-<first label of the project URL's host>-auth-token`, the key supabase-js derives. */
   storageKey?: string

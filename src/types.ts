@@ -30,6 +30,7 @@ export type FunctionsErrorCode =
 /** The codes a transport may report when a request fails. */
 export type TransportFailureCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'DOMAIN_NOT_ALLOWED' | 'INTERRUPTED'
 
+/** The methods `invoke` sends; WeChat's `wx.request` has no `PATCH`. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
 
 /** A `Blob` or `FormData`, where the platform has them: handed to the transport untouched. */
@@ -52,9 +53,11 @@ export interface TransportOptions {
   invoke?: InvokeOptions
   /** Asks a transport that can stream to deliver the body in pieces: `onHeaders` once, then `onChunk`s. */
   enableChunked?: boolean
+  /** With `enableChunked`: the status and headers, before the first `onChunk`. */
   onHeaders?(head: { statusCode: number; header: Record<string, string> }): void
   /** Bytes delivered here are not repeated in `success`'s `data`. */
   onChunk?(bytes: ArrayBuffer): void
+  /** The answer, whatever its HTTP status. Called at most once, and never after `fail`. */
   success(response: TransportResponse): void
   /**
    * `error` is what the platform failed with; it becomes `FunctionsFetchError.context`. `hint`, if
@@ -63,6 +66,7 @@ export interface TransportOptions {
   fail(error: unknown, code?: TransportFailureCode, hint?: string): void
 }
 
+/** An answer as a transport hands it to the client. */
 export interface TransportResponse {
   statusCode: number
   /** As the server sent them (any casing). */
@@ -75,7 +79,9 @@ export interface TransportResponse {
   body?: unknown
 }
 
+/** What a transport returns: how the client cancels the request (on timeout or abort). */
 export interface TransportTask {
+  /** Cancels the request; the transport may still report its end, which the client ignores. */
   abort(): void
 }
 
@@ -86,14 +92,19 @@ export type Transport = (options: TransportOptions) => TransportTask | void
 export interface AbortSignalLike {
   readonly aborted: boolean
   readonly reason?: any
+  /** Called once the signal aborts. */
   addEventListener(type: 'abort', listener: () => void): void
+  /** Called when the call ends, so a long-lived signal keeps no listeners. */
   removeEventListener(type: 'abort', listener: () => void): void
 }
 
 /** Sync or async key/value storage: `localStorage`, or a wrapper over `wx`/`Taro`/`uni` storage. */
 export interface SessionStorage {
+  /** The stored value (a JSON string or an object), or nothing; may return a promise. */
   getItem(key: string): unknown
+  /** Stores a refreshed session in the format it was read in. */
   setItem(key: string, value: any): unknown
+  /** Removes a session the server refused to refresh (signed out). */
   removeItem(key: string): unknown
 }
 
@@ -109,11 +120,13 @@ export interface Session {
   [key: string]: unknown
 }
 
+/** The options of `createFunctions`. */
 export interface FunctionsOptions {
   /** Project URL, e.g. `https://<ref>.supabase.co` or `https://<ref>.baseapi.memfiredb.com`. */
   url?: string
   /** The project's anon (public) key: sent as `apikey`, and as the Bearer token when no user is signed in. */
   anonKey?: string
+  /** The HTTP layer: `fetchTransport()`, `miniProgramTransport(wx.request)`, or a plugin's. */
   transport: Transport
   /** Where bare function names go; default `${url}/functions/v1`. For MemFire: `https://functions1.memfiredb.com/<id>`. */
   functionsUrl?: string
@@ -121,6 +134,7 @@ export interface FunctionsOptions {
   trustedOrigins?: string[]
   /** Sent with every call (below the call's own headers). */
   headers?: Record<string, string>
+  /** Default region for every call (`x-region` and `forceFunctionRegion`); `'any'` means none. */
   region?: FunctionRegion | (string & {})
   /** Default timeout for every call, in milliseconds. */
   timeout?: number
@@ -138,6 +152,7 @@ export interface ClientContext {
   transport: Transport
 }
 
+/** Gives the signed-in user's access token for a call, or nothing (then the anon key is the Bearer token). */
 export type AccessTokenHook = (client: ClientContext) => string | null | undefined | Promise<string | null | undefined>
 
 /** One query parameter: an array repeats the key (`?tag=a&tag=b`); `null` / `undefined` leave it out. */
@@ -146,6 +161,7 @@ export type QueryValue = string | number | boolean | null | undefined | Readonly
 /** Query parameters, percent-encoded after the ones already in the function name. */
 export type QueryParams = { [key: string]: QueryValue }
 
+/** The options of one `invoke`. */
 export interface InvokeOptions {
   /** Default `POST`. */
   method?: HttpMethod
@@ -166,6 +182,7 @@ export interface InvokeOptions {
   retry?: RetryOptions | false
 }
 
+/** `invoke`'s `stream` option as an object. */
 export interface StreamOptions {
   /** Milliseconds without a byte before the stream ends with a `TIMEOUT` error; `0` means none. Default 30000. */
   idleTimeout?: number
@@ -191,8 +208,11 @@ export interface RetryOptions {
 
 /** A read-only `Headers`: names are case-insensitive. */
 export interface HeadersLike {
+  /** The value, or `null` when absent. */
   get(name: string): string | null
+  /** Whether the header is present. */
   has(name: string): boolean
+  /** Each header, its name lower-cased. */
   forEach(callback: (value: string, name: string) => void): void
 }
 
@@ -204,16 +224,20 @@ export interface ResponseLike {
   readonly headers: HeadersLike
   /** Readable any number of times, also after `invoke` parsed the body. */
   text(): Promise<string>
+  /** The body parsed as JSON; rejects when it is not JSON. */
   json(): Promise<any>
+  /** A copy of the body's bytes. */
   arrayBuffer(): Promise<ArrayBuffer>
 }
 
+/** A successful call: `data` is the parsed body (JSON, text, `ArrayBuffer`, an `EventStream` or the response). */
 export interface FunctionsResponseSuccess<T> {
   data: T
   error: null
   response: ResponseLike
 }
 
+/** A failed call: `error.code` says why. */
 export interface FunctionsResponseFailure {
   data: null
   error: FunctionsError
@@ -221,6 +245,7 @@ export interface FunctionsResponseFailure {
   response?: ResponseLike
 }
 
+/** What `invoke` resolves with: check `error` first, then `data` is typed. */
 export type FunctionsResponse<T> = FunctionsResponseSuccess<T> | FunctionsResponseFailure
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * `this.$functions` in every React class component of a Taro app (imported by the plugin in React projects).
+ * @module mp-functions/taro/react
+ */
 import { Component } from 'react'
 import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient } from '../../src/types'

@@ -1,3 +1,8 @@
+/**
+ * The Taro plugin's runtime: the app's client (`Taro.$functions`, `useFunctions()`), imported into the
+ * app by `mp-functions/taro-plugin`.
+ * @module mp-functions/taro
+ */
 import Taro from '@tarojs/taro'
 import { createFunctions } from '../../src/client'
 import { sessionFromStorage } from '../../src/session'

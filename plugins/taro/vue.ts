@@ -1,9 +1,14 @@
+/**
+ * `app.use(functionsPlugin)` in a Taro Vue 3 app: `this.$functions` and `$functions` in templates.
+ * @module mp-functions/taro/vue
+ */
 import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient } from '../../src/types'
 import { getFunctions } from './runtime'
 
 /** `createApp(App).use(functionsPlugin)`: `this.$functions` in components, `$functions` in templates. */
 export const functionsPlugin = {
+  /** Called by `app.use`: sets `app.config.globalProperties.$functions`. */
   install(app: { config: { globalProperties: Record<string, unknown> } }) {
     app.config.globalProperties.$functions = getFunctions()
   },

@@ -1,3 +1,8 @@
+/**
+ * The uni-app plugin: `app.use(FunctionsPlugin, { url, anonKey })`, then `this.$functions`, `$functions` in
+ * templates, `uni.$functions` and `useFunctions()`.
+ * @module mp-functions/uniapp
+ */
 import type { AppFunctions } from '../../src/registry'
 import type { FunctionsClient } from '../../src/types'
 

@@ -6,6 +6,7 @@ import type { FunctionsClient, FunctionsOptions, Transport } from '../../src/typ
 import { uniStorage } from './storage'
 import { uniTransport } from './transport'
 
+/** The options of `FunctionsPlugin`: those of `createFunctions`, with `transport` optional, and `storageKey`. */
 export interface FunctionsPluginOptions extends Omit<FunctionsOptions, 'transport'> {
   /** Default `uniTransport()`. */
   transport?: Transport
@@ -24,6 +25,7 @@ const broken = (message: string): FunctionsClient => {
  * (Vue 2): `this.$functions` and `$functions` in templates, `uni.$functions`, `useFunctions()`.
  */
 export const FunctionsPlugin = {
+  /** Called by `app.use` / `Vue.use`; never throws (a missing `url` is reported by every call). */
   install(app: any, options: FunctionsPluginOptions) {
     const o = options || ({} as FunctionsPluginOptions)
     const client =

@@ -3,6 +3,7 @@ import { FunctionsError } from './FunctionsError'
 /** The function answered with a non-2xx status; `status` and `body` save reading `context`. */
 export class FunctionsHttpError extends FunctionsError {
   declare code: 'HTTP_ERROR'
+  /** The answer's HTTP status. */
   status: number
   /** The error body, parsed like `data` would be (JSON, text or ArrayBuffer). */
   body: unknown

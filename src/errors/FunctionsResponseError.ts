@@ -4,6 +4,7 @@ import { FunctionsError } from './FunctionsError'
 /** A 2xx answer whose body does not match its Content-Type; `context` is the response, still readable. */
 export class FunctionsResponseError extends FunctionsError {
   declare code: 'INVALID_RESPONSE'
+  /** The response: `await error.context.text()` reads the body as it came. */
   declare context: ResponseLike
   constructor(message: string, context: ResponseLike) {
     super(message, 'FunctionsResponseError', context, 'INVALID_RESPONSE')

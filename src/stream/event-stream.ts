@@ -6,7 +6,9 @@ declare const Symbol: any
 /** Where `for await` looks for the iterator; Babel's helper also accepts the string key on old engines. */
 const asyncIterator = (typeof Symbol == 'function' && Symbol.asyncIterator) || '@@asyncIterator'
 
+/** The callbacks of `stream.listen()`, for code that cannot use `for await`. */
 export interface StreamHandlers {
+  /** Each event, parsed by the WHATWG rules. */
   onEvent?(event: ServerSentEvent): void
   /** Decoded text as it arrives (never a broken character). */
   onChunk?(text: string): void
@@ -20,6 +22,7 @@ export interface StreamHandlers {
  * A network failure, an idle timeout or an abort ends the reading with a `FunctionsFetchError`.
  */
 export interface EventStream extends AsyncIterable<ServerSentEvent> {
+  /** The raw text as it arrives, decoded (never a broken character). */
   chunks(): AsyncIterable<string>
   /** Resolves when the stream has ended, after `onEnd`. */
   listen(handlers: StreamHandlers): Promise<void>

@@ -6,7 +6,12 @@ export type FetchLike = (
   init: { method: string; headers: Record<string, string>; body?: any; signal?: any },
 ) => Promise<{
   status: number
-  headers: { forEach(callback: (value: string, name: string) => void): void }
+  /** `Headers`, or anything with its `forEach`. */
+  headers: {
+    /** Each header of the answer. */
+    forEach(callback: (value: string, name: string) => void): void
+  }
+  /** The whole body, when it is not read as a stream. */
   arrayBuffer(): Promise<ArrayBuffer>
   /** A `ReadableStream`, where the platform has one: read when the body is wanted in pieces. */
   body?: any

@@ -1,6 +1,7 @@
 import type { Transport, TransportFailureCode } from '../types'
 import { decodeText, encodeUtf8 } from '../utf8'
 
+/** An answer as `wx.request` (and its kin) hand it to `success`. */
 export interface MiniProgramResponse {
   statusCode?: number
   header?: Record<string, string>
@@ -18,16 +19,20 @@ export interface MiniProgramFailure extends MiniProgramResponse {
   error?: number
 }
 
+/** What `miniProgramTransport` passes to the request function: `wx.request`'s options. */
 export interface MiniProgramRequestOptions {
   url: string
   method: any
   header: Record<string, string>
   data?: any
   timeout?: number
-  dataType: string
+  /** `'text'`; typed loosely, like `method`, so every platform's typings accept it (WeChat's list only `'json' | '其他'`). */
+  dataType: any
   responseType: 'arraybuffer'
   enableChunked?: boolean
+  /** Any HTTP status. */
   success(response: MiniProgramResponse): void
+  /** No answer (or, on Alipay, a non-2xx one). */
   fail(failure: MiniProgramFailure): void
 }
 

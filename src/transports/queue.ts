@@ -1,5 +1,6 @@
 import type { Transport, TransportFailureCode, TransportOptions, TransportResponse, TransportTask } from '../types'
 
+/** The options of `queueTransport`. */
 export interface QueueOptions {
   /** Requests in flight at most; default 8: WeChat allows 10 at once, which leaves the app 2 of its own. */
   maxConcurrent?: number
