@@ -70,7 +70,7 @@ async function run({ smoke = false } = {}) {
     const rows = []
     const goals = []
     for (const concurrency of [1, 10]) {
-      const batch = { calls: smoke ? 10 : concurrency == 1 ? 100 : 300, concurrency }
+      const batch = { calls: smoke ? 10 : concurrency == 1 ? 300 : 600, concurrency }
       const cpu = Object.fromEntries(Object.keys(clients).map((name) => [name, []]))
       const { medians: perSecond, ratio } = await interleave(all, { rounds: smoke ? 1 : 31, warmup: 2 }, async (client, name) => {
         const figures = await client.measure(batch)
