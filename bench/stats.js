@@ -34,11 +34,13 @@ async function interleave(candidates, { rounds, warmup }, measure) {
 
 /** A ratio row: `value` against the goal `limit`, met when at most (`atMost`) or at least it. */
 function goal(label, value, limit, atMost = true) {
+  const met = (figure) => (atMost ? figure <= limit : figure >= limit)
   return {
     label,
-    value: value.toFixed(2) + '×',
+    // Two decimals, unless rounding would show a miss on the target: then three, rounded away from it.
+    value: (met(value) == met(+value.toFixed(2)) ? value.toFixed(2) : ((atMost ? Math.ceil : Math.floor)(value * 1000) / 1000).toFixed(3)) + '×',
     goal: (atMost ? '≤ ' : '≥ ') + limit + '×',
-    met: atMost ? value <= limit : value >= limit,
+    met: met(value),
   }
 }
 
