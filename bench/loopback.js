@@ -4,6 +4,7 @@
 // its own (one process running all three lets each slow the others' shared code paths), and the
 // gateway in another; the rounds still alternate between them.
 const { startCandidates } = require('./candidate-process')
+const { bareCall } = require('./bare-call')
 const { startGatewayProcess } = require('./gateway-process')
 const { now, median, interleave, goal } = require('./stats')
 
@@ -21,20 +22,8 @@ const clients = {
     return () => fjs.invoke('hello', { body: BODY })
   },
   // The transport with no client: splits mp-functions' cost between its transport and its client.
-  'fetchTransport alone': ({ url, anonKey }) => {
-    const transport = require('../dist/index.cjs').fetchTransport()
-    return () =>
-      new Promise((resolve, reject) =>
-        transport({
-          url: url + '/functions/v1/hello',
-          method: 'POST',
-          header: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + anonKey, apikey: anonKey },
-          data: JSON.stringify(BODY),
-          success: (answer) => resolve({ data: JSON.parse(new TextDecoder().decode(answer.data)), error: null }),
-          fail: reject,
-        }),
-      )
-  },
+  'fetchTransport alone': ({ url, anonKey }) =>
+    bareCall(require('../dist/index.cjs').fetchTransport(), url + '/functions/v1/hello', anonKey, BODY),
   'raw fetch': ({ url, anonKey }) => async () => {
     const response = await fetch(url + '/functions/v1/hello', {
       method: 'POST',

@@ -7,6 +7,7 @@ const { createFunctions } = require('../dist/index.cjs')
 const { FunctionsClient } = require('@supabase/functions-js')
 const { now, interleave, goal } = require('./stats')
 const { startCandidates } = require('./candidate-process')
+const { bareCall } = require('./bare-call')
 
 const URL_ = 'http://127.0.0.1:54321'
 const ANON_KEY = 'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJl'
@@ -14,8 +15,6 @@ const BODY = { name: 'world' }
 const ANSWER = '{"message":"Hello world!"}'
 const answerBytes = new TextEncoder().encode(ANSWER).buffer
 const prepared = { statusCode: 200, header: { 'content-type': 'application/json' }, data: answerBytes }
-// One decoder for the bare call too, as mp-functions keeps one: a fresh one per call would flatter mp-functions.
-const decoder = new TextDecoder()
 
 /** A wx.request-shaped transport that answers at once. */
 const instantTransport = (request) => {
@@ -32,17 +31,7 @@ function candidates() {
     'mp-functions': () => mp.invoke('hello', { body: BODY }),
     'functions-js': () => fjs.invoke('hello', { body: BODY }),
     // No client: the same request built by hand, the same transport, the same decode and parse.
-    'bare transport': () =>
-      new Promise((resolve, reject) =>
-        instantTransport({
-          url: URL_ + '/functions/v1/hello',
-          method: 'POST',
-          header: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + ANON_KEY, apikey: ANON_KEY },
-          data: JSON.stringify(BODY),
-          success: (answer) => resolve({ data: JSON.parse(decoder.decode(answer.data)), error: null }),
-          fail: reject,
-        }),
-      ),
+    'bare transport': bareCall(instantTransport, URL_ + '/functions/v1/hello', ANON_KEY, BODY),
   }
 }
 
