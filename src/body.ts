@@ -1,5 +1,5 @@
 import { FunctionsRequestError } from './errors/FunctionsRequestError'
-import type { PlatformBody } from './types'
+import type { PlatformBody } from './transport'
 
 declare const Blob: any
 declare const FormData: any

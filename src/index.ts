@@ -1,8 +1,9 @@
 /**
- * The core: `createFunctions` and its transports, sessions, streaming, retries, queue, hooks and errors.
+ * The core: `createFunctions`, its transports and features (retries, a queue, hooks), sessions, streaming and errors.
  * @module mp-functions
  */
-export { createFunctions } from './client'
+export { createFunctions, type FunctionsClient } from './client'
+export type { FunctionsOptions, ClientContext, AccessTokenHook } from './config'
 export { fetchTransport, type FetchLike } from './transports/fetch'
 export {
   miniProgramTransport,
@@ -11,15 +12,19 @@ export {
   type MiniProgramResponse,
   type MiniProgramFailure,
 } from './transports/mini-program'
-export { retryTransport } from './transports/retry'
-export { queueTransport, type QueueOptions } from './transports/queue'
-export { withHooks, type FunctionsHooks, type HookCall, type HookResult } from './hooks'
+export type { Feature, FeaturePlace, InvokeFunction } from './pipeline'
+export { retry } from './features/retry'
+export type { RetryOptions } from './features/retry-options'
+export { queue, type QueueOptions } from './features/queue'
+export { hooks, type FunctionsHooks, type HookCall, type HookResult } from './features/hooks'
 export { sessionFromStorage, type SessionOptions } from './session'
-export { eventStreams } from './stream/event-streams'
+export type { StreamOptions } from './stream/stream-options'
 export type { EventStream, StreamHandlers } from './stream/event-stream'
 export type { ServerSentEvent } from './stream/sse-parser'
-export { createAbortController, type AbortControllerLike } from './abort'
+export { createAbortController, type AbortControllerLike, type AbortSignalLike } from './abort'
 export { FunctionRegion } from './region'
+export { HTTP_METHODS, type HttpMethod } from './methods'
+export type { FunctionsErrorCode, TransportFailureCode } from './errors/codes'
 export { FunctionsError } from './errors/FunctionsError'
 export { FunctionsFetchError } from './errors/FunctionsFetchError'
 export { FunctionsHttpError } from './errors/FunctionsHttpError'
@@ -27,5 +32,6 @@ export { FunctionsRelayError } from './errors/FunctionsRelayError'
 export { FunctionsRequestError } from './errors/FunctionsRequestError'
 export { FunctionsResponseError } from './errors/FunctionsResponseError'
 export { FunctionsHookError } from './errors/FunctionsHookError'
+export type { AnswerHead, CallSettings, PlatformBody, Transport, TransportOptions, TransportResponse, TransportTask } from './transport'
 export type * from './types'
 export type * from './registry'

@@ -1,6 +1,8 @@
 // Types only: a typed client is the same object as an untyped one.
 import type { EventStream } from './stream/event-stream'
-import type { FunctionsResponse, HttpMethod, InvokeOptions, QueryParams, QueryValue, StreamOptions } from './types'
+import type { HttpMethod } from './methods'
+import type { StreamOptions } from './stream/stream-options'
+import type { FunctionsResponse, InvokeOptions, QueryParams, QueryValue } from './types'
 
 /**
  * What a registry says about one function. A request field it leaves out may not be sent (`body`,
@@ -15,7 +17,7 @@ export interface FunctionDefinition {
   method?: HttpMethod
   /** `data` of a successful call; default `unknown`. */
   response?: unknown
-  /** `true`: it answers with an event stream: calls must pass `stream`, and `data` is an `EventStream`. */
+  /** `true`: it answers with an event stream: calls pass `stream` (so the client insists on one), and `data` is an `EventStream`. */
   stream?: boolean
 }
 
@@ -66,6 +68,7 @@ export type AbsoluteUrl = `http://${string}` | `https://${string}`
 /** `invoke` of a client without a registry: any name, `data` of the type given (default `any`). */
 export interface UntypedInvoke {
   /** Resolves with `{ data, error, response }`; never rejects. */
+  // biome-ignore lint/suspicious/noExplicitAny: untyped, as functions-js's invoke
   <T = any>(functionName: string, options?: InvokeOptions): Promise<FunctionsResponse<T>>
 }
 
@@ -78,6 +81,7 @@ export interface TypedInvoke<R> {
   <Name extends (keyof R & string) | AbsoluteUrl>(
     functionName: Name,
     ...options: Name extends keyof R ? Args<TypedInvokeOptions<R[Name]>> : [options?: InvokeOptions]
+    // biome-ignore lint/suspicious/noExplicitAny: an address outside the registry is untyped
   ): Promise<FunctionsResponse<Name extends keyof R ? TypedResponse<R[Name]> : any>>
 }
 

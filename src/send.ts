@@ -1,11 +1,10 @@
 import { FunctionsFetchError } from './errors/FunctionsFetchError'
-import type { Transport, TransportOptions, TransportResponse, TransportTask } from './types'
+import { abortSafely, endOnce, start } from './exchange'
+import type { Transport, TransportOptions, TransportResponse } from './transport'
 
 /**
- * Runs one transport request: `received` gets the answer, `failed` a `FunctionsFetchError` (callers
- * take the first of them that comes).
- * Callbacks rather than a promise: a call's own work stays free of microtask hops.
- * `options` is the caller's own fresh object: the callbacks are added to it. Gives the abort.
+ * Runs one of the SDK's own requests (a token refresh) on a transport: `received` gets the answer,
+ * `failed` a `FunctionsFetchError`, the first of them only. Gives the abort.
  */
 export function send(
   transport: Transport,
@@ -13,15 +12,7 @@ export function send(
   received: (response: TransportResponse) => void,
   failed: (error: FunctionsFetchError) => void,
 ): () => void {
-  const request = options as TransportOptions
-  request.success = received
-  request.fail = (error, code, hint) => failed(new FunctionsFetchError(error, code, hint))
-  const task: TransportTask | void = transport(request)
-  return () => {
-    try {
-      if (task) task.abort()
-    } catch (e) {
-      // Aborting runs from timers: a task that throws must not crash the app.
-    }
-  }
+  const ending = endOnce({ success: received, fail: (error, code, hint) => failed(new FunctionsFetchError(error, code, hint)) })
+  const task = start(transport, Object.assign({}, options, ending))
+  return () => abortSafely(task)
 }

@@ -1,5 +1,7 @@
 import { send } from './send'
-import type { AccessTokenHook, ClientContext, Session, SessionStorage, TransportResponse } from './types'
+import type { AccessTokenHook, ClientContext } from './config'
+import type { TransportResponse } from './transport'
+import type { Session, SessionStorage } from './types'
 import { decodeText } from './utf8'
 
 /** Refresh this long before `expires_at`, so the token is still valid when the call arrives. */

@@ -4,7 +4,7 @@
  */
 import { Component } from 'react'
 import type { AppFunctions } from '../../src/registry'
-import type { FunctionsClient } from '../../src/types'
+import type { FunctionsClient } from '../../src/client'
 import { getFunctions } from './runtime'
 
 // Every class component (PureComponent too) reads the app's client as `this.$functions`.

@@ -3,7 +3,7 @@
  * @module mp-functions/taro/vue
  */
 import type { AppFunctions } from '../../src/registry'
-import type { FunctionsClient } from '../../src/types'
+import type { FunctionsClient } from '../../src/client'
 import { getFunctions } from './runtime'
 
 /** `createApp(App).use(functionsPlugin)`: `this.$functions` in components, `$functions` in templates. */

@@ -4,7 +4,7 @@
  * @module mp-functions/uniapp
  */
 import type { AppFunctions } from '../../src/registry'
-import type { FunctionsClient } from '../../src/types'
+import type { FunctionsClient } from '../../src/client'
 
 export { FunctionsPlugin, useFunctions, type FunctionsPluginOptions } from './plugin'
 export { uniTransport } from './transport'

@@ -1,5 +1,5 @@
 import { miniProgramTransport } from '../../src/transports/mini-program'
-import type { Transport } from '../../src/types'
+import type { Transport } from '../../src/transport'
 
 /**
  * `uni.request` as a transport (mp-weixin and other mini-programs, H5, App). Written as the literal

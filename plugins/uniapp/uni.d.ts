@@ -4,7 +4,7 @@ declare const uni: {
   getStorageSync(key: string): unknown
   setStorageSync(key: string, value: unknown): void
   removeStorageSync(key: string): void
-  $functions?: import('../../src/types').FunctionsClient<import('../../src/registry').AppFunctions>
+  $functions?: import('../../src/client').FunctionsClient<import('../../src/registry').AppFunctions>
 }
 declare const console: { error(message: string): void }
 // Vue is the user's (an optional peer), absent here: this lets index.ts augment it.

@@ -1,9 +1,12 @@
 import { FunctionsError } from './FunctionsError'
 
-/** A hook of `withHooks` threw or rejected; `context` is what it threw. */
+/** A hook of the `hooks` feature threw or rejected; `context` is what it threw. */
 export class FunctionsHookError extends FunctionsError {
   declare code: 'HOOK_ERROR'
-  constructor(hook: string, context: any) {
-    super(`The ${hook} hook failed: ${(context && context.message) || context}`, 'FunctionsHookError', context, 'HOOK_ERROR')
+  constructor(hook: string, thrown: unknown) {
+    // Anything with a message (an Error, or a plain object thrown from JS) is told by it.
+    const message = thrown && typeof thrown == 'object' && (thrown as { message?: unknown }).message
+    const reason = message || thrown
+    super(`The ${hook} hook failed: ${reason}`, 'FunctionsHookError', 'HOOK_ERROR', thrown)
   }
 }

@@ -1,15 +1,10 @@
-import { FunctionsError } from './FunctionsError'
+import type { ResponseLike } from '../types'
+import { FunctionsAnswerError } from './FunctionsAnswerError'
 
 /** The function answered with a non-2xx status; `status` and `body` save reading `context`. */
-export class FunctionsHttpError extends FunctionsError {
+export class FunctionsHttpError extends FunctionsAnswerError {
   declare code: 'HTTP_ERROR'
-  /** The answer's HTTP status. */
-  status: number
-  /** The error body, parsed like `data` would be (JSON, text or ArrayBuffer). */
-  body: unknown
-  constructor(context: any, body?: unknown) {
-    super('Edge Function returned a non-2xx status code', 'FunctionsHttpError', context, 'HTTP_ERROR')
-    this.status = context && context.status
-    this.body = body
+  constructor(response: ResponseLike, body?: unknown) {
+    super('Edge Function returned a non-2xx status code', 'FunctionsHttpError', 'HTTP_ERROR', response, body)
   }
 }

@@ -1,9 +1,16 @@
-import type { Transport } from '../types'
+import { endOnce } from '../exchange'
+import type { AnswerHead, Transport } from '../transport'
+
+/** The part of a `ReadableStream` reader the transport uses. */
+interface BodyReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>
+  cancel(): Promise<void>
+}
 
 /** The subset of `fetch` the transport uses, so any WHATWG-style fetch (or a test double) fits. */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: any; signal?: any },
+  init: { method: string; headers: Record<string, string>; body?: unknown; signal?: unknown },
 ) => Promise<{
   status: number
   /** `Headers`, or anything with its `forEach`. */
@@ -11,52 +18,64 @@ export type FetchLike = (
     /** Each header of the answer. */
     forEach(callback: (value: string, name: string) => void): void
   }
-  /** The whole body, when it is not read as a stream. */
+  /** The whole body, when it is not read in pieces. */
   arrayBuffer(): Promise<ArrayBuffer>
   /** A `ReadableStream`, where the platform has one: read when the body is wanted in pieces. */
-  body?: any
+  body?: { getReader?(): BodyReader } | null
 }>
 
 declare const fetch: FetchLike | undefined
-declare const AbortController: any
+declare const AbortController: (new () => { signal: unknown; abort(): void }) | undefined
+
+const sliceOf = (view: Uint8Array) => view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
 
 /**
- * HTTP over `fetch`, for H5, Node 18+ and tests; the body in pieces when asked for and `ReadableStream` exists.
- * Only a request that something can cancel (a `timeout`, the call's `signal`, a stream) carries an
- * `AbortSignal`: it costs undici tens of µs per request. `abort()` on any other still ends it at once, with
- * `ABORTED`, and the answer is dropped when it comes.
+ * HTTP over `fetch`, for H5, Node 18+ and tests. A body wanted in pieces (a stream) is read through its
+ * `ReadableStream` where there is one; any other body whole. Only a request that a timer or a signal
+ * can cancel carries an `AbortSignal` (it costs undici tens of µs per request); `abort()` on any other
+ * ends it at once with `ABORTED`, cancels its body if it is being read, and drops the answer when it comes.
  */
 export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
-  return ({ url, method, header, data, timeout, invoke, enableChunked, onHeaders, onChunk, success, fail }) => {
-    const request = options.fetch || (typeof fetch == 'function' ? fetch : undefined)
-    if (!request) return fail(new Error('fetchTransport: this platform has no fetch; pass fetchTransport({ fetch })'))
-    const cancellable = typeof AbortController == 'function' && (timeout || enableChunked || (invoke && invoke.signal))
-    const controller = cancellable ? new AbortController() : undefined
-    let ended = false
-    const end = <A extends unknown[]>(report: (...args: A) => void) => (...args: A) => {
-      if (!ended) (ended = true), report(...args)
-    }
-    const succeed = end(success)
-    const failed = end(fail)
-    request(url, { method, headers: header, body: data, signal: controller && controller.signal })
+  return (request) => {
+    const { url, method, header, data, timeout, call, enableChunked, onHeaders, onChunk } = request
+    const fetchFunction = options.fetch || (typeof fetch == 'function' ? fetch : undefined)
+    if (!fetchFunction) return request.fail(new Error('fetchTransport: this platform has no fetch; pass fetchTransport({ fetch })'))
+    const cancellable = typeof AbortController == 'function' && Boolean(timeout || (call && call.signal))
+    const controller = cancellable && AbortController ? new AbortController() : undefined
+    const result = endOnce(request)
+    let reader: BodyReader | undefined
+
+    fetchFunction(url, { method, headers: header, body: data, signal: controller && controller.signal })
       .then((response) => {
-        const headers: Record<string, string> = {}
+        const head: AnswerHead = { statusCode: response.status, header: {} }
         response.headers.forEach((value, name) => {
-          headers[name] = value
+          head.header[name] = value
         })
-        const answer = (body: ArrayBuffer) => succeed({ statusCode: response.status, header: headers, data: body })
-        const reader = enableChunked && response.body && response.body.getReader && response.body.getReader()
-        if (!reader) return response.arrayBuffer().then(answer)
-        onHeaders!({ statusCode: response.status, header: headers })
+        const answer = (body: ArrayBuffer) => result.success({ statusCode: head.statusCode, header: head.header, data: body })
+        const wantsPieces = Boolean(enableChunked && onHeaders && onHeaders(head))
+        const body = response.body
+        reader = wantsPieces && onChunk && body && body.getReader ? body.getReader() : undefined
+        if (!reader || !onChunk) return response.arrayBuffer().then(answer)
+        const bodyReader = reader
+        const deliver = onChunk
         const pump = (): Promise<void> =>
-          reader.read().then(({ done, value }: { done: boolean; value: Uint8Array }) => {
-            if (done) return answer(new ArrayBuffer(0))
-            onChunk!(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer)
+          bodyReader.read().then(({ done, value }) => {
+            if (result.ended) return
+            if (done || !value) return answer(new ArrayBuffer(0))
+            deliver(sliceOf(value))
             return pump()
           })
         return pump()
       })
-      .catch((error) => failed(error))
-    return { abort: () => (controller ? controller.abort() : failed(new Error('The request was aborted'), 'ABORTED')) }
+      .catch((error) => result.fail(error))
+
+    return {
+      abort() {
+        if (controller) return controller.abort()
+        result.fail(new Error('The request was aborted'), 'ABORTED')
+        // Cancelling the body closes the connection of an answer still being read.
+        if (reader) reader.cancel().catch(() => undefined)
+      },
+    }
   }
 }

@@ -1,4 +1,5 @@
-import type { Transport, TransportFailureCode } from '../types'
+import type { TransportFailureCode } from '../errors/codes'
+import type { Transport } from '../transport'
 import { decodeText, encodeUtf8 } from '../utf8'
 
 /** An answer as `wx.request` (and its kin) hand it to `success`. */
@@ -22,11 +23,14 @@ export interface MiniProgramFailure extends MiniProgramResponse {
 /** What `miniProgramTransport` passes to the request function: `wx.request`'s options. */
 export interface MiniProgramRequestOptions {
   url: string
+  // biome-ignore lint/suspicious/noExplicitAny: each platform's typings list their own methods
   method: any
   header: Record<string, string>
+  // biome-ignore lint/suspicious/noExplicitAny: each platform's typings have their own body types
   data?: any
   timeout?: number
   /** `'text'`; typed loosely, like `method`, so every platform's typings accept it (WeChat's list only `'json' | '其他'`). */
+  // biome-ignore lint/suspicious/noExplicitAny: see above
   dataType: any
   responseType: 'arraybuffer'
   enableChunked?: boolean
@@ -47,6 +51,7 @@ export interface MiniProgramTask {
  * `wx.request`, `my.request`, `tt.request`, `Taro.request`, `uni.request`: any function of this shape.
  * It must return the platform's task: with `enableChunked` the body arrives only through the task.
  */
+// biome-ignore lint/suspicious/noExplicitAny: platforms return their own task types
 export type MiniProgramRequest = (options: MiniProgramRequestOptions) => any
 
 /** The one place a mini-program failure is classified: by errno where known, else by a pattern (messages vary and are localized). */
@@ -71,7 +76,7 @@ function hintFor(code: TransportFailureCode, url: string): string | undefined {
 
 function toArrayBuffer(data: unknown): ArrayBuffer {
   // Tag checks, not instanceof: platform bridges may hand over buffers from another realm.
-  const tag = (value: any) => Object.prototype.toString.call(value)
+  const tag = (value: unknown) => Object.prototype.toString.call(value)
   if (tag(data) == '[object ArrayBuffer]') return data as ArrayBuffer
   // uni-app's H5 request hands streamed chunks over as Uint8Array.
   const view = data as Uint8Array
@@ -112,13 +117,17 @@ export function miniProgramTransport(request: MiniProgramRequest): Transport {
         fail(failure, code, hintFor(code, url))
       },
     })
-    if (enableChunked && task && task.onHeadersReceived && task.onChunkReceived) {
-      task.onHeadersReceived((head) => onHeaders!({ statusCode: (head.statusCode || head.status) as number, header: head.header || head.headers || {} }))
+    if (enableChunked && onHeaders && onChunk && task && task.onHeadersReceived && task.onChunkReceived) {
+      task.onHeadersReceived((head) => onHeaders({ statusCode: (head.statusCode || head.status) as number, header: head.header || head.headers || {} }))
       task.onChunkReceived((chunk) => {
         chunked = true
-        onChunk!(toArrayBuffer(chunk.data))
+        onChunk(toArrayBuffer(chunk.data))
       })
     }
-    return { abort: () => task && typeof task.abort == 'function' && task.abort() }
+    return {
+      abort() {
+        if (task && typeof task.abort == 'function') task.abort()
+      },
+    }
   }
 }
