@@ -22,9 +22,9 @@ const PLACES: FeaturePlace[] = ['call', 'answer', 'wire']
  * A feature, turned on by naming it once in the client's `features`: `retry()`, `queue()`, `hooks()`.
  * `name` and `options` are data (the Taro plugin carries them from `config/index.ts` to the app).
  */
-export interface Feature<Options = unknown> {
+export interface Feature<Options = unknown, Name extends string = string> {
   /** One feature of a name per client. */
-  readonly name: string
+  readonly name: Name
   /** What it was turned on with. */
   readonly options: Options
   readonly place: FeaturePlace

@@ -53,8 +53,8 @@ describe('fetchTransport: which requests carry an AbortSignal', () => {
 
   it.each([
     ['a timeout', { timeout: 5000 }],
-    ['the call’s signal', { invoke: { signal: new AbortController().signal } }],
-    ['a stream', { enableChunked: true, onHeaders() {}, onChunk() {} }],
+    ['the call’s signal', { call: { signal: new AbortController().signal } }],
+    ['a call that asks for a stream', { call: { stream: true }, enableChunked: true, onHeaders() {}, onChunk() {} }],
   ])('%s: a signal, and abort() cuts the request', async (_label, extra) => {
     const { task } = send(extra)
     expect(seen[0].signal).toBeDefined()

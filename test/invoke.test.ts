@@ -67,6 +67,9 @@ describe('request', () => {
     expect(last().timeout).toBe(1234)
     await functions.invoke('x')
     expect(last().timeout).toBeUndefined()
+    // A platform may apply the hint to the whole request: a call that asks for a stream keeps it.
+    await functions.invoke('x', { timeout: 1234, stream: true })
+    expect(last().timeout).toBeUndefined()
   })
 })
 
@@ -250,8 +253,16 @@ describe('response', () => {
     },
   )
 
-  it('text/event-stream → the response itself, like functions-js', async () => {
+  it('text/event-stream → an EventStream of its events, handed over at the headers', async () => {
     const result = await respondWith({ headers: { 'content-type': 'text/event-stream' }, body: 'data: 1\n\n' }).invoke('x')
+    const events = []
+    for await (const event of result.data) events.push(event.data)
+    expect(events).toEqual(['1'])
+    expect(result.response!.headers.get('content-type')).toBe('text/event-stream')
+  })
+
+  it('text/event-stream with stream: false → the response itself, read whole, like functions-js', async () => {
+    const result = await respondWith({ headers: { 'content-type': 'text/event-stream' }, body: 'data: 1\n\n' }).invoke('x', { stream: false })
     expect(result.data).toBe(result.response)
     expect(await result.data.text()).toBe('data: 1\n\n')
   })
@@ -363,7 +374,7 @@ describe('failures', () => {
   it.each([
     ['no options', undefined, /transport is missing/],
     ['no transport', { url }, /transport is missing/],
-    ['no url', { transport: noop }, /must be http\(s\)/],
+    ['no url', { transport: noop }, /url is missing/],
     ['a relative url', { url: '/api', transport: noop }, /must be http\(s\)/],
     ['a bad trusted origin', { url, transport: noop, trustedOrigins: ['functions1.memfiredb.com'] }, /must be http\(s\)/],
   ])('createFunctions with %s does not throw; each invoke says what is wrong', async (_, options, message) => {

@@ -1,4 +1,3 @@
-import type { ResponseLike } from '../types'
 import type { FunctionsErrorCode } from './codes'
 import { FunctionsError } from './FunctionsError'
 
@@ -8,9 +7,11 @@ export class FunctionsAnswerError extends FunctionsError {
   status: number
   /** The error body, parsed like `data` would be (JSON, text or ArrayBuffer). */
   body: unknown
-  constructor(message: string, name: string, code: FunctionsErrorCode, response: ResponseLike, body?: unknown) {
-    super(message, name, code, response)
-    this.status = response && response.status
+  /** `context` is the response, as in functions-js (anything with a `status`). */
+  constructor(message: string, name: string, code: FunctionsErrorCode, context: unknown, body?: unknown) {
+    super(message, name, context, code)
+    const status = context && (context as { status?: unknown }).status
+    this.status = typeof status == 'number' ? status : 0
     this.body = body
   }
 }

@@ -5,13 +5,14 @@ export class FunctionsError extends Error {
   /** What the error is about: the response (HTTP, relay, invalid response), the platform's failure, a cancel's reason, what a hook threw. */
   // biome-ignore lint/suspicious/noExplicitAny: whatever the platform or a hook failed with, as functions-js types it
   context: any
-  /** Stable across releases: see {@link FunctionsErrorCode}. */
-  code: FunctionsErrorCode
-  constructor(message: string, name: string, code: FunctionsErrorCode, context?: unknown) {
+  /** Stable across releases: see {@link FunctionsErrorCode}. Every error `invoke` returns has one. */
+  code?: FunctionsErrorCode
+  /** The arguments of functions-js's `FunctionsError`, then the code. */
+  constructor(message: string, name = 'FunctionsError', context?: unknown, code?: FunctionsErrorCode) {
     super(message)
     this.name = name
-    this.code = code
     this.context = context
+    this.code = code
   }
 
   /** `{ name, message, context }`, as functions-js serializes its errors (for logs and reports). */

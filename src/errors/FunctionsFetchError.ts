@@ -7,6 +7,6 @@ export class FunctionsFetchError extends FunctionsError {
   declare code: TransportFailureCode
   /** `hint`, if given, is appended to the message: what the user can do about it. */
   constructor(context: unknown, code: TransportFailureCode = 'NETWORK_ERROR', hint = '') {
-    super('Failed to send a request to the Edge Function' + hint, 'FunctionsFetchError', code, context)
+    super('Failed to send a request to the Edge Function' + hint, 'FunctionsFetchError', context, code)
   }
 }

@@ -7,6 +7,6 @@ export class FunctionsHookError extends FunctionsError {
     // Anything with a message (an Error, or a plain object thrown from JS) is told by it.
     const message = thrown && typeof thrown == 'object' && (thrown as { message?: unknown }).message
     const reason = message || thrown
-    super(`The ${hook} hook failed: ${reason}`, 'FunctionsHookError', 'HOOK_ERROR', thrown)
+    super(`The ${hook} hook failed: ${reason}`, 'FunctionsHookError', thrown, 'HOOK_ERROR')
   }
 }

@@ -4,6 +4,6 @@ import { FunctionsError } from './FunctionsError'
 export class FunctionsRequestError extends FunctionsError {
   declare code: 'INVALID_REQUEST'
   constructor(message: string, context?: unknown) {
-    super(message, 'FunctionsRequestError', 'INVALID_REQUEST', context)
+    super(message, 'FunctionsRequestError', context, 'INVALID_REQUEST')
   }
 }

@@ -7,6 +7,6 @@ export class FunctionsResponseError extends FunctionsError {
   /** The response: `await error.context.text()` reads the body as it came. */
   declare context: ResponseLike
   constructor(message: string, response: ResponseLike) {
-    super(message, 'FunctionsResponseError', 'INVALID_RESPONSE', response)
+    super(message, 'FunctionsResponseError', response, 'INVALID_RESPONSE')
   }
 }

@@ -37,7 +37,7 @@ const asResult = (value: unknown): HookResult | undefined => (value && typeof va
  * Runs `hooks` around every `invoke`, once per call. A hook may be async; one that throws or rejects
  * makes the call's error a `FunctionsHookError` (code `HOOK_ERROR`): `invoke` still never rejects.
  */
-export function hooks(given: FunctionsHooks): Feature<FunctionsHooks> {
+export function hooks(given: FunctionsHooks): Feature<FunctionsHooks, 'hooks'> {
   return { name: 'hooks', options: given, place: 'call', wrapInvoke: (next) => withHooks(next, given || {}) }
 }
 

@@ -17,7 +17,7 @@ const ABORT_GRACE_MS = 1000
  * fully read, or its stream ended or cancelled. A waiting request that is aborted (the call's signal or
  * timeout) leaves the queue at once and is never sent. Clients given the same `queue()` share its limit.
  */
-export function queue(options: QueueOptions = {}): Feature<QueueOptions> {
+export function queue(options: QueueOptions = {}): Feature<QueueOptions, 'queue'> {
   const limit = Math.max(1, options.maxConcurrent || 8)
   const waiting: Array<() => void> = []
   let running = 0

@@ -36,7 +36,7 @@ function policyOf(feature: RetryOptions, own: RetryOptions | false | undefined):
  * A call that took more than one attempt says so: `(N attempts)` in a failure's message,
  * `x-retry-attempts: N` in the answer's headers.
  */
-export function retry(options: RetryOptions = {}): Feature<RetryOptions> {
+export function retry(options: RetryOptions = {}): Feature<RetryOptions, 'retry'> {
   return { name: 'retry', options, place: 'answer', wrapTransport: (next) => retrying(next, options) }
 }
 

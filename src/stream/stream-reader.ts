@@ -91,8 +91,10 @@ function readAsItArrives(transport: Transport, request: TransportOptions, call: 
     header: request.header,
     data: request.data,
     call,
-    // The client's timeout ends when the headers arrive; the idle timeout guards a stream's body.
-    timeout: undefined,
+    // The client's timeout ends when a stream's headers arrive, and the idle timeout guards its body;
+    // a platform given the hint may apply it to the whole request, so a call that asks for a stream
+    // does not pass it on.
+    timeout: call.stream ? undefined : request.timeout,
     enableChunked: true,
     onHeaders(head) {
       if (!streams(head, call)) return false

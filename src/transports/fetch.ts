@@ -10,7 +10,15 @@ interface BodyReader {
 /** The subset of `fetch` the transport uses, so any WHATWG-style fetch (or a test double) fits. */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: unknown; signal?: unknown },
+  init: {
+    method: string
+    headers: Record<string, string>
+    // Platform boundary: typed loosely so the platform's own `fetch`, with its `BodyInit` and `AbortSignal`, fits.
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    body?: any
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    signal?: any
+  },
 ) => Promise<{
   status: number
   /** `Headers`, or anything with its `forEach`. */
@@ -27,12 +35,17 @@ export type FetchLike = (
 declare const fetch: FetchLike | undefined
 declare const AbortController: (new () => { signal: unknown; abort(): void }) | undefined
 
+/** Closes the connection of an answer nobody will read. */
+function cancelBody(body: { getReader?(): BodyReader } | null | undefined) {
+  if (body && body.getReader) body.getReader().cancel().catch(() => undefined)
+}
+
 const sliceOf = (view: Uint8Array) => view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
 
 /**
  * HTTP over `fetch`, for H5, Node 18+ and tests. A body wanted in pieces (a stream) is read through its
- * `ReadableStream` where there is one; any other body whole. Only a request that a timer or a signal
- * can cancel carries an `AbortSignal` (it costs undici tens of µs per request); `abort()` on any other
+ * `ReadableStream` where there is one; any other body whole. Only a request that a timer, a signal or a
+ * stream's cancel can end carries an `AbortSignal` (it costs undici tens of µs per request); `abort()` on any other
  * ends it at once with `ABORTED`, cancels its body if it is being read, and drops the answer when it comes.
  */
 export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
@@ -40,13 +53,15 @@ export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
     const { url, method, header, data, timeout, call, enableChunked, onHeaders, onChunk } = request
     const fetchFunction = options.fetch || (typeof fetch == 'function' ? fetch : undefined)
     if (!fetchFunction) return request.fail(new Error('fetchTransport: this platform has no fetch; pass fetchTransport({ fetch })'))
-    const cancellable = typeof AbortController == 'function' && Boolean(timeout || (call && call.signal))
+    const cancellable = typeof AbortController == 'function' && Boolean(timeout || (call && (call.signal || call.stream)))
     const controller = cancellable && AbortController ? new AbortController() : undefined
     const result = endOnce(request)
     let reader: BodyReader | undefined
 
     fetchFunction(url, { method, headers: header, body: data, signal: controller && controller.signal })
       .then((response) => {
+        // Ended already (aborted without a signal): let the connection go.
+        if (result.ended) return cancelBody(response.body)
         const head: AnswerHead = { statusCode: response.status, header: {} }
         response.headers.forEach((value, name) => {
           head.header[name] = value
