@@ -112,6 +112,8 @@ const functions = {
     const stall = intParam(query.stall, -1, -1, 10000);
     const split = intParam(query.split, -1, -1, 10000);
     const bytes = intParam(query.bytes, 0, 0, 1 << 30);
+    // A feed or a chat that never ends (as Supabase's own `streams` example): events until the client goes.
+    const forever = query.forever === '1';
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' });
     res.flushHeaders(); // let the client see the response before the first event
     let sent = 0;
@@ -132,7 +134,7 @@ const functions = {
     const tick = () => {
       if (sent === drop) return res.destroy();
       if (sent === stall) return;
-      if (sent < count) {
+      if (sent < count || forever) {
         sent += 1;
         const event = Buffer.from(`data: ${JSON.stringify({ index: sent, text: `第${sent}条消息：你好` })}\n\n`);
         if (split >= 0) {

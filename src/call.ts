@@ -35,6 +35,11 @@ export function checkCall(config: ClientConfig, options: InvokeOptions): CallPla
   if (options.retry && !hasFeature(config, 'retry')) {
     throw new FunctionsRequestError('retry: this client has no retry feature: createFunctions({ features: [retry()] })')
   }
+  const { stream } = options
+  const idleTimeout = stream && typeof stream == 'object' ? stream.idleTimeout : undefined
+  if ((stream != null && typeof stream != 'boolean' && typeof stream != 'object') || (idleTimeout != null && !isTimeout(idleTimeout))) {
+    throw new FunctionsRequestError('stream must be true, false or { idleTimeout: 0 to 2147483647 ms }')
+  }
   const region = options.region || config.region
   return {
     method,

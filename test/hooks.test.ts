@@ -1,15 +1,15 @@
-import { createFunctions, FunctionsHookError, withHooks, type FunctionsHooks } from '../src'
+import { createFunctions, FunctionsHookError, FunctionsRequestError, hooks, type FunctionsHooks } from '../src'
 import { json, memoryTransport } from './helpers/memory-transport'
 
 const url = 'https://abcd.supabase.co'
 
-function setup(hooks: FunctionsHooks, respond: Parameters<typeof memoryTransport>[0] = () => json({ ok: 1 })) {
+function setup(given: FunctionsHooks, respond: Parameters<typeof memoryTransport>[0] = () => json({ ok: 1 })) {
   const mock = memoryTransport(respond)
-  const functions = withHooks(createFunctions({ url, anonKey: 'k', transport: mock.transport }), hooks)
+  const functions = createFunctions({ url, anonKey: 'k', transport: mock.transport, features: [hooks(given)] })
   return Object.assign(mock, { functions })
 }
 
-describe('withHooks', () => {
+describe('hooks', () => {
   it('beforeRequest changes the name, headers and body; the caller’s options stay as they were', async () => {
     const options = { headers: { 'x-a': '1' }, body: { n: 1 } }
     const { functions, last } = setup({
@@ -104,19 +104,13 @@ describe('withHooks', () => {
     expect(after).toHaveBeenCalledTimes(1)
   })
 
-  it('wrapping again adds hooks: the outer ones run first before, last after', async () => {
-    const order: string[] = []
+  it('one hooks() per client: a second is refused with what to do, and nothing is sent', async () => {
     const mock = memoryTransport(() => json({}))
-    const inner = withHooks(createFunctions({ url, anonKey: 'k', transport: mock.transport }), {
-      beforeRequest: () => void order.push('inner before'),
-      afterResponse: () => void order.push('inner after'),
-    })
-    const outer = withHooks(inner, {
-      beforeRequest: () => void order.push('outer before'),
-      afterResponse: () => void order.push('outer after'),
-    })
-    await outer.invoke('hello')
-    expect(order).toEqual(['outer before', 'inner before', 'inner after', 'outer after'])
+    const functions = createFunctions({ url, anonKey: 'k', transport: mock.transport, features: [hooks({}), hooks({})] })
+    const { error } = await functions.invoke('hello')
+    expect(error).toBeInstanceOf(FunctionsRequestError)
+    expect(error!.message).toBe('createFunctions: features: hooks is given twice')
+    expect(mock.calls).toHaveLength(0)
   })
 
   it('setAuth reaches the client', async () => {
@@ -146,7 +140,7 @@ describe('withHooks', () => {
   })
 })
 
-describe('withHooks from plain JS', () => {
+describe('hooks from plain JS', () => {
   it('a hook returning something that is not a result changes nothing', async () => {
     const { functions, calls } = setup({ beforeRequest: (() => true) as any, afterResponse: (() => 'done') as any })
     const result = await functions.invoke('hello')

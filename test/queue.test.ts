@@ -1,4 +1,4 @@
-import { createAbortController, createFunctions, queueTransport, type Transport, type TransportOptions } from '../src'
+import { createAbortController, createFunctions, queue, type QueueOptions, type Transport, type TransportOptions } from '../src'
 
 const url = 'https://abcd.supabase.co'
 const ok = (request: TransportOptions) => request.success({ statusCode: 200, header: {}, data: new ArrayBuffer(0) })
@@ -38,12 +38,14 @@ function heldTransport(reportsAbort = true) {
   }
 }
 
-const client = (transport: Transport) => createFunctions({ url, anonKey: 'k', transport })
+const client = (transport: Transport, options?: QueueOptions) => createFunctions({ url, anonKey: 'k', transport, features: [queue(options)] })
+/** The feature's layer alone, over a transport: for requests that do not come from `invoke`. */
+const queueLayer = (transport: Transport, options?: QueueOptions) => (queue(options).wrapTransport as (next: Transport) => Transport)(transport)
 
-describe('queueTransport', () => {
+describe('queue', () => {
   it('keeps at most 8 in flight by default, and sends the rest first come first served', async () => {
     const held = heldTransport()
-    const functions = client(queueTransport(held.transport))
+    const functions = client(held.transport)
     const calls = Array.from({ length: 20 }, (_, i) => functions.invoke('f' + i))
     await tick()
     expect(held.inFlight).toBe(8)
@@ -59,7 +61,7 @@ describe('queueTransport', () => {
 
   it('takes its own limit', async () => {
     const held = heldTransport()
-    const functions = client(queueTransport(held.transport, { maxConcurrent: 2 }))
+    const functions = client(held.transport, { maxConcurrent: 2 })
     const calls = [1, 2, 3, 4, 5].map((i) => functions.invoke('f' + i))
     await tick()
     expect(held.sent).toEqual(['f1', 'f2'])
@@ -76,7 +78,7 @@ describe('queueTransport', () => {
 
   it('a waiting call cancelled by its signal leaves the queue at once and is never sent', async () => {
     const held = heldTransport()
-    const functions = client(queueTransport(held.transport, { maxConcurrent: 1 }))
+    const functions = client(held.transport, { maxConcurrent: 1 })
     const first = functions.invoke('first')
     const controller = createAbortController()
     const cancelled = functions.invoke('cancelled', { signal: controller.signal })
@@ -94,7 +96,7 @@ describe('queueTransport', () => {
 
   it('a waiting call whose timeout runs out leaves the queue and is never sent', async () => {
     const held = heldTransport()
-    const functions = client(queueTransport(held.transport, { maxConcurrent: 1 }))
+    const functions = client(held.transport, { maxConcurrent: 1 })
     const first = functions.invoke('first')
     const late = await functions.invoke('late', { timeout: 50 })
     expect(late.error!.code).toBe('TIMEOUT')
@@ -106,7 +108,7 @@ describe('queueTransport', () => {
 
   it('a running call that is cancelled frees its place when the transport reports the end', async () => {
     const held = heldTransport()
-    const functions = client(queueTransport(held.transport, { maxConcurrent: 1 }))
+    const functions = client(held.transport, { maxConcurrent: 1 })
     const controller = createAbortController()
     const first = functions.invoke('first', { signal: controller.signal })
     const second = functions.invoke('second')
@@ -121,7 +123,7 @@ describe('queueTransport', () => {
 
   it('a transport that never reports an aborted request still frees its place, after a grace second', async () => {
     const held = heldTransport(false)
-    const functions = client(queueTransport(held.transport, { maxConcurrent: 1 }))
+    const functions = client(held.transport, { maxConcurrent: 1 })
     const first = functions.invoke('first', { timeout: 20 })
     const second = functions.invoke('second')
     expect((await first).error!.code).toBe('TIMEOUT')
@@ -139,7 +141,7 @@ describe('queueTransport', () => {
       if (n++ == 0) throw new Error('boom')
       ok(request)
     }
-    const functions = client(queueTransport(throwing, { maxConcurrent: 1 }))
+    const functions = client(throwing, { maxConcurrent: 1 })
     const [first, second] = await Promise.all([functions.invoke('a'), functions.invoke('b')])
     expect(first.error!.code).toBe('NETWORK_ERROR')
     expect(second.error).toBeNull()
@@ -147,7 +149,7 @@ describe('queueTransport', () => {
 
   it('passes every option field through (streaming callbacks, the call’s options)', async () => {
     let seen: any
-    const transport = queueTransport((request) => {
+    const transport = queueLayer((request: TransportOptions) => {
       seen = request
       ok(request)
     })
@@ -159,7 +161,7 @@ describe('queueTransport', () => {
 
   it('never drops a call: 300 calls, random answers and cancels, through 3 places', async () => {
     const held = heldTransport()
-    const functions = client(queueTransport(held.transport, { maxConcurrent: 3 }))
+    const functions = client(held.transport, { maxConcurrent: 3 })
     let resolved = 0
     const calls = Array.from({ length: 300 }, (_, i) => {
       const controller = createAbortController()
@@ -177,10 +179,10 @@ describe('queueTransport', () => {
   })
 })
 
-describe('queueTransport: a transport that fails at once', () => {
+describe('queue: a transport that fails at once', () => {
   it('20,000 waiting requests that each fail synchronously: all reported, no stack overflow', () => {
     let first: TransportOptions | undefined
-    const transport = queueTransport((request) => {
+    const transport = queueLayer((request: TransportOptions) => {
       if (!first) return void (first = request)
       throw new Error('no network')
     }, { maxConcurrent: 1 })

@@ -1,17 +1,19 @@
-import { createAbortController, createFunctions, retryTransport, type RetryOptions, type Transport, type TransportOptions } from '../src'
+import { createAbortController, createFunctions, retry, type RetryOptions, type Transport, type TransportOptions } from '../src'
 import { retryAfterMs } from '../src/retry-after'
 import { json, memoryTransport, type Reply } from './helpers/memory-transport'
 
 const url = 'https://abcd.supabase.co'
+/** The feature's layer alone, over a transport: for the requests that do not come from `invoke`. */
+const retryLayer = (transport: Transport, options: RetryOptions) => (retry(options).wrapTransport as (next: Transport) => Transport)(transport)
 const networkError: Reply = { fail: new Error('socket hang up'), code: 'NETWORK_ERROR' }
 
 function setup(respond: Parameters<typeof memoryTransport>[0], options?: RetryOptions, clientTimeout?: number) {
   const mock = memoryTransport(respond)
-  const functions = createFunctions({ url, anonKey: 'k', transport: retryTransport(mock.transport, { delay: 1, ...options }), timeout: clientTimeout })
+  const functions = createFunctions({ url, anonKey: 'k', transport: mock.transport, features: [retry({ delay: 1, ...options })], timeout: clientTimeout })
   return Object.assign(mock, { functions })
 }
 
-describe('retryTransport: which failures retry', () => {
+describe('retry: which failures retry', () => {
   it('by default: a network failure of a GET, up to 3 attempts, and the failure says how many', async () => {
     const { functions, calls } = setup(() => networkError)
     const { error } = await functions.invoke('x', { method: 'GET' })
@@ -78,7 +80,7 @@ describe('retryTransport: which failures retry', () => {
 
   it('the SDK’s own requests (a token refresh, a POST) are never retried', async () => {
     const mock = memoryTransport(() => networkError)
-    const transport = retryTransport(mock.transport, { delay: 1 })
+    const transport = retryLayer(mock.transport, { delay: 1 })
     let failed: unknown
     transport({ url, method: 'POST', header: {}, success: () => {}, fail: (error) => (failed = error) } as TransportOptions)
     await new Promise((resolve) => setTimeout(resolve, 20))
@@ -87,7 +89,7 @@ describe('retryTransport: which failures retry', () => {
   })
 })
 
-describe('retryTransport: opt-in per client and per call', () => {
+describe('retry: opt-in per client and per call', () => {
   it('a call’s retry goes over the client’s', async () => {
     const { functions, calls } = setup(() => networkError, { attempts: 2 })
     await functions.invoke('x', { method: 'GET', retry: { attempts: 5 } })
@@ -115,7 +117,7 @@ describe('retryTransport: opt-in per client and per call', () => {
   })
 })
 
-describe('retryTransport: waiting', () => {
+describe('retry: waiting', () => {
   let delays: number[]
   beforeEach(() => {
     delays = []
@@ -168,7 +170,7 @@ describe('retryTransport: waiting', () => {
   })
 })
 
-describe('retryTransport: never after a cancel or the call’s timeout', () => {
+describe('retry: never after a cancel or the call’s timeout', () => {
   it('a signal during the wait ends the call at once; nothing more is sent', async () => {
     const { functions, calls } = setup(() => networkError, { delay: 5000 })
     const controller = createAbortController()
@@ -208,22 +210,39 @@ describe('retryTransport: never after a cancel or the call’s timeout', () => {
   })
 })
 
-describe('retryTransport: wrapping', () => {
-  it('passes unknown option fields through, and never retries once part of the answer was delivered', async () => {
+describe('retry: wrapping', () => {
+  it('passes unknown option fields through', async () => {
     const seen: TransportOptions[] = []
-    const streaming: Transport = (request: any) => {
+    const transport = retryLayer((request) => {
       seen.push(request)
-      request.onHeaders({ statusCode: 200, header: {} })
-      request.fail(new Error('cut mid-stream'))
-    }
-    const transport = retryTransport(streaming, { delay: 1 })
-    const heads: unknown[] = []
-    await new Promise((resolve) =>
-      transport({ url, method: 'GET', header: {}, enableChunked: true, onHeaders: (head: unknown) => heads.push(head), success: resolve, fail: resolve } as any),
-    )
+      request.fail(new Error('down'))
+    }, { delay: 1, attempts: 1 })
+    await new Promise((resolve) => transport({ url, method: 'GET', header: {}, extra: 1, success: resolve, fail: resolve } as TransportOptions))
     expect(seen).toHaveLength(1)
-    expect((seen[0] as any).enableChunked).toBe(true)
-    expect(heads).toEqual([{ statusCode: 200, header: {} }])
+    expect((seen[0] as unknown as { extra: number }).extra).toBe(1)
+  })
+
+  it('never sends again once a stream was handed out, even when it breaks', async () => {
+    let sent = 0
+    const streaming: Transport = (request) => {
+      sent++
+      if (request.onHeaders) request.onHeaders({ statusCode: 200, header: { 'content-type': 'text/event-stream' } })
+      if (request.onChunk) request.onChunk(new TextEncoder().encode('data: 1\n\n').buffer as ArrayBuffer)
+      setTimeout(() => request.fail(new Error('cut mid-stream')), 10)
+    }
+    const functions = createFunctions({ url, anonKey: 'k', transport: streaming, features: [retry({ delay: 1 })] })
+    const { data, error } = await functions.invoke('x', { method: 'GET' })
+    expect(error).toBeNull()
+    const events: string[] = []
+    let failure: { code?: string } | undefined
+    try {
+      for await (const event of data) events.push(event.data)
+    } catch (thrown) {
+      failure = thrown as { code?: string }
+    }
+    expect(events).toEqual(['1'])
+    expect(failure && failure.code).toBe('NETWORK_ERROR')
+    expect(sent).toBe(1)
   })
 
   it('a transport that throws on a later attempt still ends the call', async () => {
@@ -232,7 +251,7 @@ describe('retryTransport: wrapping', () => {
       if (n++) throw new Error('boom')
       request.fail(new Error('first'))
     }
-    const functions = createFunctions({ url, anonKey: 'k', transport: retryTransport(throwing, { delay: 1 }) })
+    const functions = createFunctions({ url, anonKey: 'k', transport: throwing, features: [retry({ delay: 1 })] })
     const { error } = await functions.invoke('x', { method: 'GET' })
     expect(error!.code).toBe('NETWORK_ERROR')
     expect(error!.context.message).toBe('boom')
@@ -258,7 +277,7 @@ describe('retryAfterMs', () => {
   })
 })
 
-describe('retryTransport: careless options never retry forever', () => {
+describe('retry: careless options never retry forever', () => {
   it.each([
     ['attempts: undefined (the default stands)', { attempts: undefined }, 3],
     ['attempts: NaN', { attempts: NaN }, 1],
@@ -267,10 +286,10 @@ describe('retryTransport: careless options never retry forever', () => {
     ['delay: undefined (the default stands)', { delay: undefined }, 3],
     ['methods: undefined (the default stands)', { methods: undefined }, 3],
     ['retry: null per call', null, 3],
-  ])('%s', async (_label, retry, attempts) => {
+  ])('%s', async (_label, callRetry, attempts) => {
     const mock = memoryTransport(() => networkError)
-    const functions = createFunctions({ url, anonKey: 'k', transport: retryTransport(mock.transport, { delay: 1 }), timeout: 5000 })
-    const { error } = await functions.invoke('x', { method: 'GET', retry: retry as any })
+    const functions = createFunctions({ url, anonKey: 'k', transport: mock.transport, features: [retry({ delay: 1 })], timeout: 5000 })
+    const { error } = await functions.invoke('x', { method: 'GET', retry: callRetry as any })
     expect(error!.code).toBe('NETWORK_ERROR')
     expect(mock.calls).toHaveLength(attempts)
   })

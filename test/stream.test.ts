@@ -1,13 +1,13 @@
 import {
   createAbortController,
   createFunctions,
-  eventStreams,
   fetchTransport,
   FunctionsFetchError,
   FunctionsHttpError,
+  FunctionsResponseError,
   miniProgramTransport,
-  queueTransport,
-  retryTransport,
+  queue,
+  retry,
   type EventStream,
   type ServerSentEvent,
   type Transport,
@@ -54,7 +54,7 @@ const transports: Array<[string, () => Transport, boolean, boolean]> = [
 
 describe.each(transports)('streaming over %s', (_, makeTransport, chunked, headersEarly) => {
   const client = (defaults?: { idleTimeout?: number }) =>
-    createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: eventStreams(makeTransport(), defaults) })
+    createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: makeTransport(), stream: defaults })
 
   it('hands the stream over at the headers and gives parsed events' + (chunked ? ' as they arrive' : ' at the end'), async () => {
     const started = Date.now()
@@ -102,9 +102,17 @@ describe.each(transports)('streaming over %s', (_, makeTransport, chunked, heade
     expect((error as any).body).toEqual({ error: expect.any(String), code: 503 })
   })
 
-  it('a JSON answer with stream: true is parsed as usual', async () => {
-    const { data } = await client().invoke('hello', { body: { name: '流' }, stream: true })
-    expect(data).toEqual({ message: 'Hello 流!' })
+  it('a JSON answer to stream: true is not what the call was typed for: INVALID_RESPONSE saying what to change, body readable', async () => {
+    const { data, error } = await client().invoke('hello', { body: { name: '流' }, stream: true })
+    expect(data).toBeNull()
+    expect(error).toBeInstanceOf(FunctionsResponseError)
+    expect(error!.message).toMatch(/^Expected a stream \(text\/event-stream or text\/plain\), got application\/json: call without `stream`/)
+    expect(JSON.parse(await (error as FunctionsResponseError).context.text())).toEqual({ message: 'Hello 流!' })
+  })
+
+  it('without stream: an event stream is still handed over as one, at its headers', async () => {
+    const { data: stream } = await client().invoke<EventStream>('sse?count=2&interval=10')
+    expect((await collect(stream!)).map((event) => event.event)).toEqual(['message', 'message', 'done'])
   })
 
   it('a dropped connection ends the reading with a typed error, never silently', async () => {
@@ -167,11 +175,15 @@ describe.each(transports)('streaming over %s', (_, makeTransport, chunked, heade
   })
 })
 
-describe('with retries and the queue underneath', () => {
+describe('with the retry and queue features', () => {
   it('a stream that broke after it started is not sent again', async () => {
     gw.clearRequests()
-    const transport = eventStreams(retryTransport(queueTransport(fetchTransport()), { attempts: 3, methods: ['POST'], delay: 10 }))
-    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport })
+    const functions = createFunctions({
+      url: gw.url,
+      anonKey: gw.anonKey,
+      transport: fetchTransport(),
+      features: [retry({ attempts: 3, methods: ['POST'], delay: 10 }), queue()],
+    })
     const { data: stream } = await functions.invoke<EventStream>('sse?count=5&interval=20&drop=2', { stream: true })
     const error = await collect(stream!).then(() => null, (e) => e)
     expect(error.code).toBe('NETWORK_ERROR')
@@ -181,27 +193,31 @@ describe('with retries and the queue underneath', () => {
 
   it('a failure before the stream started is retried as usual', async () => {
     gw.clearRequests()
-    const transport = eventStreams(retryTransport(fetchTransport(), { attempts: 3, methods: ['POST'], delay: 10 }))
-    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport })
+    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: fetchTransport(), features: [retry({ attempts: 3, methods: ['POST'], delay: 10 })] })
     const { error } = await functions.invoke('status/503', { stream: true })
     expect(error!.code).toBe('HTTP_ERROR')
     expect(gw.requests.filter((r: any) => r.fn === 'status')).toHaveLength(3)
   })
 })
 
-describe('with retries underneath, answers that are not streams', () => {
+describe('with retries, answers that are not streams', () => {
   const functions = () =>
-    createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: eventStreams(retryTransport(fetchTransport(), { attempts: 3, methods: ['POST'], delay: 10, statusCodes: [429, 503] })) })
+    createFunctions({
+      url: gw.url,
+      anonKey: gw.anonKey,
+      transport: fetchTransport(),
+      features: [retry({ attempts: 3, methods: ['POST'], delay: 10, statusCodes: [429, 503] })],
+    })
 
   it('a retried status that finally succeeds gives the answer', async () => {
-    const { data, error, response } = await functions().invoke('fault/flaky?key=s1&failures=2', { stream: true })
+    const { data, error, response } = await functions().invoke('fault/flaky?key=s1&failures=2')
     expect(error).toBeNull()
     expect(data).toEqual({ ok: true, attempt: 3 })
     expect(response!.headers.get('x-retry-attempts')).toBe('3')
   })
 
   it('a held-back answer that stands after all (Retry-After too long) arrives whole, body included', async () => {
-    const { error } = await functions().invoke('fault/flaky?key=s2&failures=5&status=429&retryAfter=120', { stream: true })
+    const { error } = await functions().invoke('fault/flaky?key=s2&failures=5&status=429&retryAfter=120')
     expect(error!.code).toBe('HTTP_ERROR')
     expect((error as FunctionsHttpError).status).toBe(429)
     expect((error as any).body).toBeTruthy()
@@ -209,17 +225,58 @@ describe('with retries underneath, answers that are not streams', () => {
   })
 })
 
-describe('without stream: true', () => {
-  it('an event stream is handed over as the response, as functions-js does', async () => {
-    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: eventStreams(fetchTransport()) })
-    const { data, response } = await functions.invoke('sse?count=1&interval=0')
+describe('streaming by the answer: a never-ending event stream', () => {
+  const plainClients: Array<[string, () => Transport]> = [
+    ['fetchTransport', () => fetchTransport()],
+    ['miniProgramTransport(wx.request)', () => miniProgramTransport(createWx().request)],
+  ]
+
+  it.each(plainClients)('resolves at its headers with the simplest client (%s, no option); cancel() closes the socket at the gateway', async (_, makeTransport) => {
+    gw.clearRequests()
+    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: makeTransport() })
+    const { data: stream, error } = await functions.invoke<EventStream>('sse?forever=1&interval=20')
+    expect(error).toBeNull()
+    const seen: string[] = []
+    for await (const event of stream!) {
+      seen.push(JSON.parse(event.data).index)
+      if (seen.length == 3) break
+    }
+    expect(seen).toEqual([1, 2, 3])
+    await eventually(() => sseRequests()[0]?.aborted === true)
+    expect(gw.load.inFlight).toBe(0)
+  })
+
+  it('stream: false reads it whole: the response itself, as functions-js hands over an event stream (here it ends)', async () => {
+    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: fetchTransport() })
+    const { data, response } = await functions.invoke('sse?count=1&interval=0', { stream: false })
     expect(data).toBe(response)
     expect(await response!.text()).toMatch(/event: done/)
   })
+})
 
-  it('a transport without eventStreams() ignores stream: true and keeps the contract', async () => {
-    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: fetchTransport() })
-    const { data, response } = await functions.invoke('sse?count=1&interval=0', { stream: true })
-    expect(data).toBe(response)
+describe('the queue counts a stream until it is over', () => {
+  it('a queue of 2 and 5 open streams: at most 2 requests open at the gateway until one ends or is cancelled', async () => {
+    gw.clearRequests()
+    gw.resetInFlight()
+    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: fetchTransport(), features: [queue({ maxConcurrent: 2 })] })
+    const calls = Array.from({ length: 5 }, () => functions.invoke<EventStream>('sse?forever=1&interval=20'))
+    const first = await calls[0]
+    const second = await calls[1]
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(sseRequests()).toHaveLength(2)
+    expect(gw.load.maxInFlight).toBe(2)
+    // Ending one stream lets the next request go.
+    first.data!.cancel()
+    const third = await calls[2]
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(sseRequests()).toHaveLength(3)
+    expect(gw.load.maxInFlight).toBe(2)
+    second.data!.cancel()
+    third.data!.cancel()
+    const rest = await Promise.all(calls.slice(3))
+    for (const { data } of rest) data!.cancel()
+    await eventually(() => gw.load.inFlight === 0)
+    expect(gw.load.maxInFlight).toBe(2)
+    expect(sseRequests()).toHaveLength(5)
   })
 })

@@ -87,9 +87,10 @@ export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
     return {
       abort() {
         if (controller) return controller.abort()
-        result.fail(new Error('The request was aborted'), 'ABORTED')
-        // Cancelling the body closes the connection of an answer still being read.
+        // Cancelling the body closes the connection of an answer still being read: before the end is
+        // reported, so a queue never starts the next request while this one still holds its socket.
         if (reader) reader.cancel().catch(() => undefined)
+        result.fail(new Error('The request was aborted'), 'ABORTED')
       },
     }
   }
