@@ -1,7 +1,7 @@
 // Faults injected over real sockets by the gateway, through each transport: every call ends in its
 // documented typed error (or success) within its time bound; none hangs.
 import * as net from 'net'
-import { createFunctions, fetchTransport, miniProgramTransport, retryTransport, type FunctionsResponse, type InvokeOptions, type Transport } from '../src'
+import { createFunctions, fetchTransport, miniProgramTransport, retry, type FunctionsResponse, type InvokeOptions, type RetryOptions, type Transport } from '../src'
 import type { Gateway } from './helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../gateway')
@@ -22,8 +22,8 @@ interface Fault {
   /** Function name (and query) on the gateway, or `refused` for a port nothing listens on. */
   path: string
   options?: InvokeOptions
-  /** Wrap the transport in retryTransport with these options (fast backoff). */
-  retry?: Parameters<typeof retryTransport>[1]
+  /** Turn on the retry feature with these options (fast backoff). */
+  retry?: RetryOptions
   /** The longest the call may take. */
   within: number
   /** At least this long (a Retry-After honoured). */
@@ -192,11 +192,11 @@ describe.each(transports)('faults over real sockets, %s', (_label, makeTransport
   beforeEach(() => gw.clearRequests())
 
   it.each(faults.map((fault) => [fault.name, fault] as const))('%s', async (_name, fault) => {
-    const base = makeTransport()
-    const transport = fault.retry ? retryTransport(base, { delay: 20, ...fault.retry }) : base
+    const transport = makeTransport()
+    const features = fault.retry ? [retry({ delay: 20, ...fault.retry })] : []
     const path = fault.path
     const url = path == 'refused' ? refusedUrl : gw.url
-    const client = createFunctions({ url, anonKey: gw.anonKey, functionsUrl: url + '/mf', transport })
+    const client = createFunctions({ url, anonKey: gw.anonKey, functionsUrl: url + '/mf', transport, features })
     const start = Date.now()
     const result = await client.invoke(path == 'refused' ? 'hello' : path, fault.options)
     const ms = Date.now() - start

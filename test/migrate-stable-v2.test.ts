@@ -2,7 +2,7 @@
 // 2.2.0, as published) shown against the repo's gateway through the same `wx` (real HTTP), beside
 // mp-functions fixing it. If a later seed release fixed one, its "seed" expectation fails here and
 // the guide must be updated.
-import { createFunctions, eventStreams, miniProgramTransport, type EventStream } from '../src'
+import { createFunctions, miniProgramTransport, type EventStream } from '../src'
 const { createWx } = require('./helpers/fake-wx')
 const { startGateway } = require('../gateway')
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   // The seed's `wx.request` wrapper reads the global `wx`, as on a device.
   const { createClient } = require('supabase-wechat-stable-v2')
   seed = createClient(gateway.url, gateway.anonKey, { auth: { persistSession: false, autoRefreshToken: false } })
-  ours = createFunctions({ url: gateway.url, anonKey: gateway.anonKey, transport: eventStreams(miniProgramTransport(wx.request)) })
+  ours = createFunctions({ url: gateway.url, anonKey: gateway.anonKey, transport: miniProgramTransport(wx.request) })
 })
 
 afterAll(async () => {

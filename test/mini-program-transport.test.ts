@@ -1,4 +1,4 @@
-import { createFunctions, miniProgramTransport, retryTransport, type MiniProgramRequestOptions } from '../src'
+import { createFunctions, miniProgramTransport, retry, type Feature, type MiniProgramRequestOptions } from '../src'
 import { classifyFailure } from '../src/transports/mini-program'
 import { describeTransport } from './helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -90,13 +90,13 @@ describe('the app goes to the background (INTERRUPTED)', () => {
 
   it('a request in flight when WeChat cuts it ends as INTERRUPTED; retried only when the client asks', async () => {
     const wx = createWx()
-    const client = (transport: any) => createFunctions({ url: gw.url, anonKey: gw.anonKey, transport })
+    const client = (features: Feature[] = []) => createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: miniProgramTransport(wx.request), features })
     const cut = () => setTimeout(() => wx.__interrupt(), 100)
     cut()
-    const plain = await client(miniProgramTransport(wx.request)).invoke('slow?ms=2000', { method: 'GET' })
+    const plain = await client().invoke('slow?ms=2000', { method: 'GET' })
     expect(plain.error!.code).toBe('INTERRUPTED')
     cut()
-    const retried = retryTransport(miniProgramTransport(wx.request), { delay: 300 })
+    const retried = [retry({ delay: 300 })]
     const notByDefault = await client(retried).invoke('slow?ms=2000', { method: 'GET' })
     expect(notByDefault.error!.code).toBe('INTERRUPTED')
     expect(notByDefault.error!.message).not.toMatch(/attempts/)

@@ -1,6 +1,6 @@
 // Token refresh under pressure, through the stack a production mini-program would use: retries and
 // the queue over wx.request (fake wx, real HTTP). test/session.test.ts covers the single-client rules.
-import { createFunctions, miniProgramTransport, queueTransport, retryTransport, sessionFromStorage, type Transport } from '../src'
+import { createFunctions, miniProgramTransport, queue, retry, sessionFromStorage, type Feature, type Transport } from '../src'
 import { mapStorage, type Gateway } from './helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../gateway')
@@ -10,10 +10,12 @@ const { createWx } = require('./helpers/fake-wx')
 const KEY = 'sb-127-auth-token'
 let gw: Gateway
 let transport: Transport
+// The features the app would turn on: the refresh itself goes around them (the client's own transport).
+const features: Feature[] = [retry({ delay: 10 }), queue({ maxConcurrent: 8 })]
 
 beforeAll(async () => {
   gw = await startGateway()
-  transport = retryTransport(queueTransport(miniProgramTransport(createWx().request), { maxConcurrent: 8 }), { delay: 10 })
+  transport = miniProgramTransport(createWx().request)
 })
 afterAll(() => gw.close())
 beforeEach(() => {
@@ -30,7 +32,7 @@ function countingStorage(value: unknown) {
 }
 
 const client = (storage: ReturnType<typeof mapStorage>) =>
-  createFunctions({ url: gw.url, anonKey: gw.anonKey, transport, accessToken: sessionFromStorage(storage) })
+  createFunctions({ url: gw.url, anonKey: gw.anonKey, transport, features, accessToken: sessionFromStorage(storage) })
 const fifty = (functions: ReturnType<typeof client>) =>
   Promise.all(Array.from({ length: 50 }, (_, i) => functions.invoke('mirror', { method: 'GET', headers: { 'x-i': i } })))
 

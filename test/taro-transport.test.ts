@@ -32,6 +32,10 @@ function taroApp(wx: any, options: object | null = {}) {
   require(join(taroModules, '@tarojs/shared')).processApis(Taro, wx)
   jest.doMock('@tarojs/taro', () => Taro, { virtual: true })
   ;(global as any).MP_FUNCTIONS_TARO = options ? Object.assign({ url: gw.url, anonKey: gw.anonKey }, options) : undefined
+  // As the CLI plugin defines them: which features config/index.ts turned on.
+  const features: Array<{ name: string }> = (options && (options as { features?: Array<{ name: string }> }).features) || []
+  ;(global as any).MP_FUNCTIONS_RETRY = features.some((feature) => feature.name == 'retry')
+  ;(global as any).MP_FUNCTIONS_QUEUE = features.some((feature) => feature.name == 'queue')
   const runtime = require('../dist/taro.cjs')
   return { Taro, runtime }
 }
@@ -59,7 +63,7 @@ it('without the CLI plugin’s options: a typed error, nothing sent', async () =
   const { Taro } = taroApp(wx, null)
   const { error } = await Taro.$functions.invoke('hello')
   expect(error.name).toBe('FunctionsRequestError')
-  expect(error.message).toBe('createFunctions: url, functionsUrl, trustedOrigins must be http(s)')
+  expect(error.message).toBe("createFunctions: url is missing: { url: 'https://<project>.supabase.co', anonKey: '<anon key>' }")
   expect(wx.__requests).toEqual([])
 })
 
@@ -145,12 +149,11 @@ it('the session from Taro storage under the key supabase-js uses, or the configu
   expect(gw.requests[gw.requests.length - 1].headers.authorization).toBe(`Bearer ${session.access_token}x`)
 })
 
-it('eventStreams(taroTransport()) on weapp: the RequestTask delivers chunks as they come, through the app’s interceptor', async () => {
+it('taroTransport() on weapp: the RequestTask delivers chunks as they come, through the app’s interceptor', async () => {
   const wx = createWx()
   const { Taro, runtime } = taroApp(wx)
   Taro.addInterceptor((chain: any) => chain.proceed(chain.requestParams).then((response: any) => response))
-  const { eventStreams } = require('../dist/index.cjs')
-  const functions = runtime.createTaroFunctions({ url: gw.url, anonKey: gw.anonKey, transport: eventStreams(runtime.taroTransport()) })
+  const functions = runtime.createTaroFunctions({ url: gw.url, anonKey: gw.anonKey })
   const { data, error } = await functions.invoke('sse?count=3&interval=20&split=10', { stream: true })
   expect(error).toBeNull()
   const chunks: string[] = []
@@ -162,4 +165,43 @@ it('eventStreams(taroTransport()) on weapp: the RequestTask delivers chunks as t
   expect(chunks.length).toBeGreaterThan(3)
   expect(chunks.join('')).not.toContain('\uFFFD')
   expect(wx.__requests.map((request: any) => request.enableChunked)).toEqual([true])
+})
+
+it('Taro.$functions with the defaults: a never-ending event stream resolves at its headers; cancel() closes the socket', async () => {
+  gw.clearRequests()
+  const { Taro } = taroApp(createWx())
+  const { data, error } = await Taro.$functions.invoke('sse?forever=1&interval=20')
+  expect(error).toBeNull()
+  const indexes: number[] = []
+  for await (const event of data) {
+    indexes.push(JSON.parse(event.data).index)
+    if (indexes.length == 2) break
+  }
+  expect(indexes).toEqual([1, 2])
+  for (let i = 0; i < 100 && !gw.requests[0].aborted; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(gw.requests[0].aborted).toBe(true)
+})
+
+it('retry and queue turned on in config/index.ts (data only) work in Taro.$functions', async () => {
+  gw.clearRequests()
+  gw.resetInFlight()
+  const features = [
+    { name: 'retry', options: { attempts: 3, methods: ['POST'], delay: 10, statusCodes: [503] } },
+    { name: 'queue', options: { maxConcurrent: 2 } },
+  ]
+  const { Taro } = taroApp(createWx(), { features })
+  const retried = await Taro.$functions.invoke('fault/flaky?key=taro-config&failures=2&status=503')
+  expect(retried.error).toBeNull()
+  expect(retried.response.headers.get('x-retry-attempts')).toBe('3')
+  const slow = await Promise.all(Array.from({ length: 5 }, () => Taro.$functions.invoke('slow?ms=100')))
+  expect(slow.every((result: any) => result.error === null)).toBe(true)
+  expect(gw.load.maxInFlight).toBe(2)
+})
+
+it('a feature config/index.ts did not turn on in the build is refused by every call, saying so', async () => {
+  const { Taro } = taroApp(createWx(), {})
+  ;(global as any).MP_FUNCTIONS_TARO.features = [{ name: 'retry', options: {} }]
+  const { error } = await Taro.$functions.invoke('hello')
+  expect(error.name).toBe('FunctionsRequestError')
+  expect(error.message).toMatch(/features: each one must be made by a feature function/)
 })

@@ -1,4 +1,4 @@
-import { createFunctions, eventStreams } from '../src'
+import { createFunctions } from '../src'
 import { uniStorage, uniTransport } from '../plugins/uniapp'
 import { describeTransport } from './helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -82,7 +82,7 @@ describe('uniTransport() streaming, as uni-app H5 delivers it', () => {
         return { abort() {}, onHeadersReceived: (fn: any) => (handlers.headers = fn), onChunkReceived: (fn: any) => (handlers.chunk = fn) }
       },
     }
-    const functions = createFunctions({ url: 'https://abcd.supabase.co', anonKey: 'anon', transport: eventStreams(uniTransport()) })
+    const functions = createFunctions({ url: 'https://abcd.supabase.co', anonKey: 'anon', transport: uniTransport() })
     const { data: stream, error } = await functions.invoke('sse', { stream: true })
     expect(error).toBeNull()
     const events: string[] = []

@@ -11,15 +11,17 @@ declare const process: { env: { TARO_PLATFORM?: string } }
  * that chain `.then` lose the promise's task, so it is caught as `Taro.request` creates it: Taro looks
  * its platform `request` up at call time, so a wrapper set for this one synchronous call receives it.
  * An interceptor that defers `chain.proceed` escapes it, and so does a read-only platform object: then
- * only the promise's own `abort` (if it kept one) is left.
+ * only the promise's own `abort` (if it kept one) is left, and the body comes whole, because only a
+ * request whose task is held asks the platform for chunks (no one else would receive them).
  */
 function taroRequest(options: MiniProgramRequestOptions): unknown {
   const platform = (Taro as { miniGlobal?: { request?: (options: unknown) => unknown } }).miniGlobal
   const native = platform && platform.request
-  if (!platform || !native) return request(options)
+  const whole = Object.assign({}, options, { enableChunked: false })
+  if (!platform || !native) return request(whole)
   let task: unknown
-  const hold = (given: unknown) => {
-    task = native.call(platform, given)
+  const hold = (given: object) => {
+    task = native.call(platform, Object.assign({}, given, { enableChunked: options.enableChunked }))
     return task
   }
   try {
@@ -28,7 +30,7 @@ function taroRequest(options: MiniProgramRequestOptions): unknown {
     // A read-only platform object: the promise's own abort is all there is.
   }
   try {
-    const promise = request(options)
+    const promise = request(whole)
     // Results are read from the callbacks. A rejection ends the call only if they have not: an
     // interceptor refused it, or the platform threw. One rejecting a 4xx after the fact finds the call settled.
     if (promise && typeof promise.catch == 'function') promise.catch(options.fail)
