@@ -1,5 +1,6 @@
 import type { AbortSignalLike } from './abort'
 import type { FunctionsError } from './errors/FunctionsError'
+import type { FunctionsErrorCode } from './errors/codes'
 import type { RetryOptions } from './features/retry-options'
 import type { HttpMethod } from './methods'
 import type { FunctionRegion } from './region'
@@ -89,10 +90,13 @@ export interface FunctionsResponseSuccess<T> {
   response: ResponseLike
 }
 
+/** An error `invoke` resolves with: always with its `code`. */
+export type InvokeError = FunctionsError & { code: FunctionsErrorCode }
+
 /** A failed call: `error.code` says why. */
 export interface FunctionsResponseFailure {
   data: null
-  error: FunctionsError
+  error: InvokeError
   /** Present whenever an answer arrived (HTTP, relay and invalid-response errors). */
   response?: ResponseLike
 }

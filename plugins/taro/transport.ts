@@ -20,7 +20,7 @@ function taroRequest(options: MiniProgramRequestOptions): unknown {
   const whole = Object.assign({}, options, { enableChunked: false })
   if (!platform || !native) return request(whole)
   let task: unknown
-  const hold = (given: object) => {
+  const hold = (given: unknown) => {
     task = native.call(platform, Object.assign({}, given, { enableChunked: options.enableChunked }))
     return task
   }

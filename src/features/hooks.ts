@@ -1,7 +1,6 @@
 import { FunctionsHookError } from '../errors/FunctionsHookError'
-import type { FunctionsError } from '../errors/FunctionsError'
 import type { Feature, InvokeFunction } from '../pipeline'
-import type { FunctionsResponse, InvokeOptions, ResponseLike } from '../types'
+import type { FunctionsResponse, InvokeError, InvokeOptions, ResponseLike } from '../types'
 
 /** The call a hook sees: change `name` or `options` (headers, body, …) in `beforeRequest` to change what is sent. */
 export interface HookCall {
@@ -14,7 +13,7 @@ export interface HookCall {
 export interface HookResult {
   // biome-ignore lint/suspicious/noExplicitAny: a hook answers for any function of the client
   data: any
-  error: FunctionsError | null
+  error: InvokeError | null
   response?: ResponseLike
 }
 
@@ -27,7 +26,7 @@ export interface FunctionsHooks {
   /** Once for every call, whatever happened (also a short-circuit or a failed hook): return a result to replace it. */
   afterResponse?(call: HookCall, result: FunctionsResponse<unknown>): MaybePromise<HookResult | void>
   /** When the call's final result is an error: observe it (log, report, sign out…). */
-  onError?(call: HookCall, error: FunctionsError): MaybePromise<void>
+  onError?(call: HookCall, error: InvokeError): MaybePromise<void>
 }
 
 // Only an object answers a call: a hook returning `true` or a string from plain JS changes nothing.

@@ -2,7 +2,7 @@
 // Run by test/load.test.ts as `node --expose-gc load-client.js <gateway url> <anon key> <calls> <maxConcurrent>`:
 // mixed calls through one client with a queued transport, in a process of its own so the heap it
 // measures is the client's alone. Prints one JSON line: outcomes, what was sent, in-flight maximum, heap.
-const { createAbortController, createFunctions, fetchTransport, queueTransport } = require('../../dist/index.cjs')
+const { createAbortController, createFunctions, fetchTransport, queue } = require('../../dist/index.cjs')
 
 const [url, anonKey, total, limit] = [process.argv[2], process.argv[3], +process.argv[4], +process.argv[5]]
 const heap = () => {
@@ -66,8 +66,8 @@ async function run(client, count, tag) {
 }
 
 ;(async () => {
-  const transport = queueTransport(counting(fetchTransport(), stats), { maxConcurrent: limit })
-  const client = createFunctions({ url, anonKey, functionsUrl: url + '/load', transport })
+  const transport = counting(fetchTransport(), stats)
+  const client = createFunctions({ url, anonKey, functionsUrl: url + '/load', transport, features: [queue({ maxConcurrent: limit })] })
   // A first round warms up what is allocated once (module code, JIT, the connection pool); the heap
   // is measured after it, after the measured round, and after two more, which must not add to it.
   await run(client, total, 'warm')

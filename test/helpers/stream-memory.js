@@ -1,15 +1,15 @@
 'use strict'
 // Run with --expose-gc by test/stream-memory.test.ts: streams `bytes` of events from the gateway
-// through eventStreams() and prints what it read and the heap it needed, sampled as it went.
+// through the client's built-in stream reader and prints what it read and the heap it needed, sampled as it went.
 const { startGateway } = require('../../gateway')
-const { createFunctions, eventStreams, fetchTransport, miniProgramTransport } = require('../../dist/index.cjs')
+const { createFunctions, fetchTransport, miniProgramTransport } = require('../../dist/index.cjs')
 const { createWx } = require('./fake-wx')
 
 async function main() {
   const [bytes, which] = process.argv.slice(2)
   const gateway = await startGateway()
   const transport = which == 'wx' ? miniProgramTransport(createWx({ keepAlive: true }).request) : fetchTransport()
-  const functions = createFunctions({ url: gateway.url, anonKey: gateway.anonKey, transport: eventStreams(transport) })
+  const functions = createFunctions({ url: gateway.url, anonKey: gateway.anonKey, transport })
   global.gc()
   const base = process.memoryUsage().heapUsed
   let peak = base

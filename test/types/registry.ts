@@ -2,9 +2,8 @@
 // what must compile compiles (with `data`'s exact type), each `@ts-expect-error` line must fail.
 import {
   createFunctions,
-  eventStreams,
   fetchTransport,
-  withHooks,
+  hooks,
   type EventStream,
   type FunctionDefinition,
   type FunctionsClient,
@@ -63,7 +62,7 @@ export async function typed() {
   exact<typeof untyped.data, unknown>(true)
 
   // A streaming function: `stream` is required and `data` an EventStream.
-  const chat = await createFunctions<MyFunctions>({ ...options, transport: eventStreams(options.transport) }).invoke('chat', {
+  const chat = await createFunctions<MyFunctions>(options).invoke('chat', {
     body: { q: '你好' },
     stream: { idleTimeout: 5000 },
   })
@@ -134,13 +133,13 @@ export const definition: FunctionDefinition = { body: 1, query: { a: 'b' }, meth
 
 // Hooks keep the registry; a typed client is not an untyped one, and the reverse.
 export async function hooked() {
-  const hookedClient = withHooks(functions, { beforeRequest: (call) => console.log(call.name) })
+  const hookedClient = createFunctions<MyFunctions>({ ...options, features: [hooks({ beforeRequest: (call) => console.log(call.name) })] })
   exact<typeof hookedClient, FunctionsClient<MyFunctions>>(true)
   const { data } = await hookedClient.invoke('hello', { body: { name: 'x' } })
   exact<typeof data, { message: string } | null>(true)
   // @ts-expect-error still checked
   await hookedClient.invoke('nope')
-  const untypedHooked = withHooks(createFunctions(options), {})
+  const untypedHooked = createFunctions({ ...options, features: [hooks({})] })
   exact<typeof untypedHooked, FunctionsClient>(true)
 }
 

@@ -6,11 +6,11 @@ import {
   FunctionRegion,
   FunctionsHookError,
   FunctionsHttpError,
+  hooks,
   miniProgramTransport,
-  queueTransport,
-  retryTransport,
+  queue,
+  retry,
   sessionFromStorage,
-  withHooks,
   type FunctionsResponse,
   type MiniProgramRequest,
   type Transport,
@@ -59,10 +59,9 @@ export async function usage() {
   return typed
 }
 
-// Resilience modules: typed options, a hooked client is still a client.
+// Features: typed options, in any order.
 export async function resilience(wxRequest: MiniProgramRequest) {
-  const transport = retryTransport(queueTransport(miniProgramTransport(wxRequest), { maxConcurrent: 8 }), { attempts: 3, statusCodes: [429, 503] })
-  const functions = withHooks(createFunctions({ url: 'https://ref.supabase.co', transport }), {
+  const logging = hooks({
     beforeRequest(call) {
       call.options.headers['x-trace'] = 'abc'
     },
@@ -71,6 +70,16 @@ export async function resilience(wxRequest: MiniProgramRequest) {
     },
     onError: (call, error) => console.log(call.name, error.code),
   })
+  const functions = createFunctions({
+    url: 'https://ref.supabase.co',
+    transport: miniProgramTransport(wxRequest),
+    features: [logging, queue({ maxConcurrent: 8 }), retry({ attempts: 3, statusCodes: [429, 503] })],
+    stream: { idleTimeout: 60000 },
+  })
+  // @ts-expect-error not a feature
+  createFunctions({ url: 'https://ref.supabase.co', transport: miniProgramTransport(wxRequest), features: [{ attempts: 3 }] })
+  // @ts-expect-error retry's options are checked
+  retry({ attempts: '3' })
   const { error } = await functions.invoke('hello', { method: 'GET', retry: { attempts: 5, maxRetryAfter: 2000 } })
   await functions.invoke('hello', { retry: false })
   // @ts-expect-error a timeout is not a retry failure
