@@ -1,4 +1,5 @@
 import { defineConfig } from '@tarojs/cli'
+import { queue, retry } from 'mp-functions'
 
 // The local functions gateway (`npm run gateway` in the repo root); its anon key is the same on every
 // start. Builds for another server: MP_FUNCTIONS_URL=… MP_FUNCTIONS_ANON_KEY=… npm run build:weapp
@@ -15,7 +16,18 @@ export default defineConfig<'webpack5'>(() => ({
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: framework === 'vue3' ? 'src-vue' : 'src',
   outputRoot: process.env.MP_FUNCTIONS_OUT || `dist/${framework}-${process.env.TARO_ENV}`,
-  plugins: [['mp-functions/taro-plugin', { url, anonKey }]],
+  // Taro.$functions streams by the answer; retries and the queue are turned on here, in the build.
+  plugins: [
+    [
+      'mp-functions/taro-plugin',
+      {
+        url,
+        anonKey,
+        stream: { idleTimeout: 30000 },
+        features: [retry({ attempts: 3, statusCodes: [503], methods: ['GET', 'POST'], delay: 50 }), queue({ maxConcurrent: 2 })],
+      },
+    ],
+  ],
   defineConstants: { DEMO_URL: JSON.stringify(url), DEMO_ANON_KEY: JSON.stringify(anonKey) },
   framework,
   compiler: 'webpack5',

@@ -15,5 +15,6 @@ declare module 'mp-functions' {
     [status: `status/${number}`]: { response: { error: string; code: number } }
     sse: { query: { count: number; interval?: number; split?: number }; stream: true }
     slow: { query: { ms: number }; response: { waited: number } }
+    'fault/flaky': { query: { key: string; failures: number; status: number }; response: { ok: boolean; attempt: number } }
   }
 }

@@ -3,7 +3,7 @@
 // `@ts-expect-error` line must fail.
 import { Component } from 'react'
 import Taro from '@tarojs/taro'
-import { eventStreams, type EventStream, type FunctionsClient } from 'mp-functions'
+import { type EventStream, type FunctionsClient } from 'mp-functions'
 import { createTaroFunctions, getFunctions, taroTransport, useFunctions } from 'mp-functions/taro'
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
@@ -51,7 +51,7 @@ export async function global() {
 }
 
 export async function created() {
-  const streaming = createTaroFunctions({ url: 'https://abcd.supabase.co', transport: eventStreams(taroTransport()) })
+  const streaming = createTaroFunctions({ url: 'https://abcd.supabase.co', transport: taroTransport() })
   const { data } = await streaming.invoke('sse', { query: { count: 3 }, stream: true })
   exact<typeof data, EventStream | null>(true)
   // @ts-expect-error a streaming function needs `stream`

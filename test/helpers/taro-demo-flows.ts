@@ -63,13 +63,26 @@ export function demoFlows(context: () => { gw: any; driver: DemoDriver }) {
     expect(await press('error')).toBe("出错了 418: I'm a Teapot")
   })
 
-  it('streams server-sent events through createTaroFunctions({ transport: eventStreams(taroTransport()) })', async () => {
+  it('streams server-sent events through Taro.$functions (streaming by the answer, idle timeout from config/index.ts)', async () => {
     const { driver } = context()
     await driver.tap('btn-stream')
     // Each event was written in two pieces split inside a Chinese character.
     const text = await driver.waitForText('out-stream', (value) => value.endsWith('完成'))
     expect(text).toBe('第1条消息：你好 | 第2条消息：你好 | 第3条消息：你好 | 完成')
     expect(last('sse').query).toEqual({ count: '3', interval: '20', split: '10' })
+  })
+
+  it('retries through Taro.$functions with the retry feature turned on in config/index.ts alone', async () => {
+    expect(await press('retry')).toBe('第3次成功')
+    const key = last('fault').query.key
+    expect(context().gw.requests.filter((request: any) => request.fn === 'fault' && request.query.key === key)).toHaveLength(3)
+  })
+
+  it('queues through Taro.$functions: at most 2 requests at the gateway, as config/index.ts says', async () => {
+    const { gw } = context()
+    gw.resetInFlight()
+    expect(await press('queue')).toBe('5 个完成')
+    expect(gw.load.maxInFlight).toBe(2)
   })
 
   it('cancels a call for real although the app’s interceptor dropped abort() from Taro’s promise', async () => {

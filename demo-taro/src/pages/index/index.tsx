@@ -6,7 +6,6 @@ import ClassHello from '../../components/ClassHello'
 import HookHello from '../../components/HookHello'
 import { signIn, signOut } from '../../lib/auth'
 import { show } from '../../lib/show'
-import { streamingFunctions } from '../../lib/streaming'
 
 const bytes = (buffer: ArrayBuffer) => `[${Array.from(new Uint8Array(buffer)).join(',')}]`
 
@@ -28,7 +27,7 @@ export default function Index() {
     ['signout', '退出登录', async () => (signOut(), '已退出')],
     ['error', "invoke('status/418')", async () => show(await Taro.$functions.invoke('status/418'))],
     ['stream', '流式对话 (SSE)', async () => {
-      const result = await streamingFunctions.invoke('sse', { query: { count: 3, interval: 20, split: 10 }, stream: true })
+      const result = await Taro.$functions.invoke('sse', { query: { count: 3, interval: 20, split: 10 }, stream: true })
       if (result.error) return show(result)
       // Each event is shown as it arrives; the server ends with `data: [DONE]`.
       const texts: string[] = []
@@ -40,6 +39,15 @@ export default function Index() {
         },
       })
       return `${texts.join(' | ')} | 完成`
+    }],
+    ['retry', '重试 (config/index.ts)', async () => {
+      // Fails twice with 503, then answers: the retry feature turned on in config/index.ts.
+      const result = await Taro.$functions.invoke('fault/flaky', { query: { key: `demo-${Date.now()}`, failures: 2, status: 503 } })
+      return show(result, (data) => `第${data.attempt}次成功`)
+    }],
+    ['queue', '并发队列 (最多2个)', async () => {
+      const results = await Promise.all([1, 2, 3, 4, 5].map(() => Taro.$functions.invoke('slow', { query: { ms: 200 } })))
+      return `${results.filter((result) => !result.error).length} 个完成`
     }],
     ['cancel', '取消请求', async () => {
       const controller = createAbortController()
