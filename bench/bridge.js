@@ -6,7 +6,6 @@
 const { createFunctions, sessionFromStorage } = require('../dist/index.cjs')
 
 const URL_ = 'http://127.0.0.1:54321'
-const KEY = 'sb-127-auth-token'
 const session = {
   access_token: 'user.jwt.token',
   token_type: 'bearer',

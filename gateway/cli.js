@@ -29,8 +29,8 @@ async function main() {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   const session = gateway.createSession();
-  // Same rule as supabase-js: sb-<first label of the hostname>-auth-token.
-  const storageKey = `sb-${new URL(gateway.url).hostname.split('.')[0]}-auth-token`;
+  // The key supabase-js and mp-functions read the session from (the package's own rule: built first).
+  const storageKey = require('../dist/index.cjs').defaultStorageKey(gateway.url);
   const row = (label, value) => `  ${label.padEnd(16)}${value}`;
 
   console.log(

@@ -2,7 +2,7 @@
 // `npm run demo`: starts the local functions gateway and calls it the way an app would, printing
 // each result. `--once` exits after the calls (the tests use it to keep this command true).
 const { startGateway } = require('../gateway')
-const { createFunctions, fetchTransport, sessionFromStorage, FunctionsHttpError } = require('../dist/index.cjs')
+const { createFunctions, defaultStorageKey, fetchTransport, sessionFromStorage, FunctionsHttpError } = require('../dist/index.cjs')
 
 const once = process.argv.includes('--once')
 const portArg = process.argv.indexOf('--port')
@@ -11,7 +11,7 @@ const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.en
 async function main() {
   const gateway = await startGateway({ port })
   // The session a signed-in app would have in storage, under the key supabase-js derives.
-  const storage = new Map([['sb-127-auth-token', JSON.stringify(gateway.createSession())]])
+  const storage = new Map([[defaultStorageKey(gateway.url), JSON.stringify(gateway.createSession())]])
   const functions = createFunctions({
     url: gateway.url,
     anonKey: gateway.anonKey,

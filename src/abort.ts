@@ -29,7 +29,7 @@ export function onAbort(signal: AbortSignalLike, listener: () => void): () => vo
   return () => {
     try {
       signal.removeEventListener('abort', listener)
-    } catch (error) {
+    } catch {
       // The listener may stay; it finds its call ended and does nothing.
     }
   }

@@ -45,7 +45,7 @@ function readBody(response: ResponseLike, raw: TransportResponse): unknown {
 function readErrorBody(response: ResponseLike, raw: TransportResponse): unknown {
   try {
     return readBody(response, raw)
-  } catch (error) {
+  } catch {
     return textOf(raw)
   }
 }

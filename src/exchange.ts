@@ -43,7 +43,7 @@ export function start(transport: Transport, request: TransportOptions): Transpor
 export function abortSafely(task: TransportTask | void): void {
   try {
     if (task) task.abort()
-  } catch (error) {
+  } catch {
     // Nothing to report: the exchange is being ended by whoever aborts it.
   }
 }

@@ -36,7 +36,7 @@ type QueryChecked<D> = D extends { query?: infer Q } ? { query?: { [K in keyof N
  * `declare module 'mp-functions' { interface AppFunctions { hello: { body: { name: string }; response: { message: string } } } }`.
  * Left empty, those clients are untyped.
  */
-export interface AppFunctions {}
+export type AppFunctions = {}
 
 /** A field as the definition declares it: optional if optional there, else required; `Absent` if not declared. */
 type Field<D, K extends string, Absent> = K extends keyof D ? ({} extends Pick<D, K> ? { [P in K]?: D[K] } : { [P in K]: D[K] }) : Absent
@@ -68,6 +68,7 @@ export type AbsoluteUrl = `http://${string}` | `https://${string}`
 /** `invoke` of a client without a registry: any name, `data` of the type given (default `any`). */
 export interface UntypedInvoke {
   /** Resolves with `{ data, error, response }`; never rejects. */
+  // biome-ignore lint/style/useShorthandFunctionType: an interface keeps the call's own doc comment in editors and the API reference
   // biome-ignore lint/suspicious/noExplicitAny: untyped, as functions-js's invoke
   <T = any>(functionName: string, options?: InvokeOptions): Promise<FunctionsResponse<T>>
 }
@@ -78,6 +79,7 @@ export interface UntypedInvoke {
  */
 export interface TypedInvoke<R> {
   /** Resolves with `{ data, error, response }`; never rejects. */
+  // biome-ignore lint/style/useShorthandFunctionType: as UntypedInvoke
   <Name extends (keyof R & string) | AbsoluteUrl>(
     functionName: Name,
     ...options: Name extends keyof R ? Args<TypedInvokeOptions<R[Name]>> : [options?: InvokeOptions]

@@ -1,4 +1,5 @@
 import { send } from './send'
+import { defaultStorageKey } from './storage-key'
 import type { AccessTokenHook, ClientContext } from './config'
 import type { TransportResponse } from './transport'
 import type { Session, SessionStorage } from './types'
@@ -13,7 +14,7 @@ function parseSession(raw: unknown): Session | null {
   try {
     const session = typeof raw == 'string' ? JSON.parse(raw) : raw
     return session && typeof session.access_token == 'string' && session.access_token ? session : null
-  } catch (e) {
+  } catch {
     return null
   }
 }
@@ -44,13 +45,16 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
   const store = async (change: () => unknown, raw: unknown, session: Session | null) => {
     try {
       await change()
-    } catch (e) {}
+    } catch {
+      // Kept in memory below.
+    }
     lastRaw = raw
-    return (lastSession = session)
+    lastSession = session
+    return session
   }
 
   const refresh = async (session: Session, raw: unknown, { url, anonKey, transport }: ClientContext, storageKey: string) => {
-    let timer: any
+    let timer: ReturnType<typeof setTimeout> | undefined
     try {
       const answer = await new Promise<TransportResponse>((resolve, reject) => {
         const abort = send(
@@ -65,7 +69,10 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
           resolve,
           reject,
         )
-        timer = setTimeout(() => (abort(), reject()), REFRESH_TIMEOUT_MS)
+        timer = setTimeout(() => {
+          abort()
+          reject()
+        }, REFRESH_TIMEOUT_MS)
       })
       if (answer.statusCode >= 400 && answer.statusCode < 500) {
         // The server rejected the refresh token: the session is over, as the auth client decides.
@@ -78,7 +85,8 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
         const stored = typeof raw == 'string' ? JSON.stringify(next) : next
         return store(() => storage.setItem(storageKey, stored), stored, next)
       }
-    } catch (e) {
+    } catch {
+      // Handled below, with the other failures.
     } finally {
       clearTimeout(timer)
     }
@@ -88,12 +96,13 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
   }
 
   return async (client) => {
-    const host = /\/\/([^.:/]+)/.exec(client.url || '')
-    const storageKey = options.storageKey || (host ? `sb-${host[1]}-auth-token` : '')
-    let raw
+    const storageKey = options.storageKey || defaultStorageKey(client.url)
+    let raw: unknown
     try {
       raw = await storage.getItem(storageKey)
-    } catch (e) {}
+    } catch {
+      // Unreadable storage: called as anon.
+    }
     let session = raw === lastRaw ? lastSession : parseSession(raw)
     lastRaw = raw
     lastSession = session

@@ -5,6 +5,7 @@ import type { QueryParams } from './types'
 export function originOf(url: unknown): string | undefined {
   const match = typeof url == 'string' && /^(https?:\/\/)([^/?#]+)/i.exec(url)
   // Userinfo, backslashes and spaces make hosts that URL parsers disagree on: never trust them.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (match && !/[@\\\s\0-\x1f]/.test(match[2])) {
     return (match[1] + match[2]).toLowerCase().replace(/^(http:.*):80$|^(https.*):443$/, '$1$2')
   }
@@ -19,10 +20,21 @@ export function functionUrl(functionsUrl: string, name: unknown): string {
   if (/\/(\.|%2e){1,2}(\/|\?|$)/i.test(url.split('?')[0])) throw invalid()
   try {
     return url.replace(/[^!-~]|["<>\\^`{|}]/gu, encodeURIComponent)
-  } catch (e) {
+  } catch {
     // A lone surrogate cannot be percent-encoded.
     throw invalid()
   }
+}
+
+/** A query key or value percent-encoded; objects, functions, symbols, NaN and Infinity are refused, named by their key. */
+function encodeQueryPart(part: unknown, key: string): string {
+  const refused = /^(object|function|symbol)$/.test(typeof part) || (typeof part == 'number' && !Number.isFinite(part))
+  try {
+    if (!refused) return encodeURIComponent(part as string)
+  } catch {
+    // A lone surrogate cannot be percent-encoded.
+  }
+  throw new FunctionsRequestError(`Invalid query "${key}"`)
 }
 
 /**
@@ -32,20 +44,12 @@ export function functionUrl(functionsUrl: string, name: unknown): string {
 export function withQuery(url: string, region?: string, query?: QueryParams): string {
   if (query && typeof query != 'object') throw new FunctionsRequestError('query must be an object')
   let search = ''
-  let key = ''
-  const params: any = Object.assign({}, query, region && { forceFunctionRegion: String(region) })
-  try {
+  const params: Record<string, unknown> = Object.assign({}, query, region && { forceFunctionRegion: String(region) })
+  for (const key in params) {
     // An array repeats the key; null and undefined leave it out.
-    for (key in params) {
-      for (const value of [].concat(params[key]) as unknown[]) {
-        if (value == null) continue
-        if (/^[of]/.test(typeof value) || (typeof value == 'number' && !isFinite(value))) throw 0
-        search += '&' + encodeURIComponent(key) + '=' + encodeURIComponent(value as string)
-      }
+    for (const value of ([] as unknown[]).concat(params[key])) {
+      if (value != null) search += `&${encodeQueryPart(key, key)}=${encodeQueryPart(value, key)}`
     }
-  } catch (e) {
-    // Whatever threw (a check above, or encoding a symbol or a lone surrogate), `key` names it.
-    throw new FunctionsRequestError(`Invalid query "${key}"`)
   }
   return url + search.replace('&', url.indexOf('?') < 0 ? '?' : '&')
 }

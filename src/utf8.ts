@@ -1,4 +1,8 @@
-declare const TextDecoder: any
+type TextDecoderClass = new () => { decode(bytes?: ArrayBuffer | Uint8Array, options?: { stream: boolean }): string }
+declare const TextDecoder: TextDecoderClass
+
+/** The platform's `TextDecoder`, where there is one (WeChat and Alipay mini-programs have none). */
+export const platformTextDecoder = (): TextDecoderClass | undefined => (typeof TextDecoder == 'function' ? TextDecoder : undefined)
 
 /**
  * UTF-16 code units waiting to become a string; reused, since decoding is the hot path of a stream. A
@@ -6,14 +10,14 @@ declare const TextDecoder: any
  * Uint16Array. A byte gives at most one unit, so a block of 8192 bytes (and the rest of its last
  * sequence) fits.
  */
-let units: number[] | undefined
+const units: number[] = []
 
 /**
  * UTF-8 without `TextDecoder` (iOS mini-programs lack it), with TextDecoder's replacement rules: each
  * maximal ill-formed subpart becomes one U+FFFD (WHATWG). A BOM is kept.
  */
 export function decodeUtf8(bytes: Uint8Array): string {
-  const buffer = units || (units = new Array(8195).fill(0))
+  const buffer = units
   const n = bytes.length
   let out = ''
   // Block by block: flat strings, under engines' argument limits, and no check of the buffer per unit.
@@ -24,9 +28,9 @@ export function decodeUtf8(bytes: Uint8Array): string {
       if (code < 0x80) {
         buffer[k++] = code
         // ASCII comes in runs: there, one test for two bytes.
-        for (let a, b; i + 1 < stop && ((a = bytes[i]) | (b = bytes[i + 1])) < 0x80; i += 2) {
-          buffer[k++] = a
-          buffer[k++] = b
+        while (i + 1 < stop && (bytes[i] | bytes[i + 1]) < 0x80) {
+          buffer[k++] = bytes[i++]
+          buffer[k++] = bytes[i++]
         }
         continue
       }
@@ -70,7 +74,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
 
 /** Decodes a whole body as UTF-8 and drops a leading BOM, as TextDecoder does. */
 export function decodeText(buffer: ArrayBuffer): string {
-  return typeof TextDecoder == 'function' ? new TextDecoder().decode(buffer) : decodeUtf8(new Uint8Array(buffer)).replace(/^\ufeff/, '')
+  const Decoder = platformTextDecoder()
+  return Decoder ? new Decoder().decode(buffer) : decodeUtf8(new Uint8Array(buffer)).replace(/^\ufeff/, '')
 }
 
 /** UTF-8 bytes of a string, for platforms that hand back text where bytes were asked for. */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { PropsWithChildren } from 'react'
+import type { PropsWithChildren } from 'react'
 
 // An interceptor like many apps have. It chains `.then`, which drops the request's `abort()` from
 // Taro's promise: the demo's "cancel" button shows that mp-functions still cancels the request.

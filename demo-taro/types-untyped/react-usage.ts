@@ -2,7 +2,7 @@
 // `AppFunctions`, the plugin's clients stay untyped (any name, `data: any` or the type given) yet checked.
 import { Component } from 'react'
 import Taro from '@tarojs/taro'
-import { createTaroFunctions, useFunctions } from 'mp-functions/taro'
+import { type createTaroFunctions, useFunctions } from 'mp-functions/taro'
 import type { FunctionsClient, FunctionsResponse } from 'mp-functions'
 
 export class Probe extends Component {

@@ -3,7 +3,7 @@
 // `@ts-expect-error` line must fail.
 import { Component } from 'react'
 import Taro from '@tarojs/taro'
-import { type EventStream, type FunctionsClient } from 'mp-functions'
+import type { EventStream, FunctionsClient } from 'mp-functions'
 import { createTaroFunctions, getFunctions, taroTransport, useFunctions } from 'mp-functions/taro'
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false

@@ -4,9 +4,9 @@ declare module '@tarojs/taro' {
   interface TaroStatic {}
   const Taro: TaroStatic
   export default Taro
-  export function request(options: object): any
-  export function getStorageSync(key: string): any
-  export function setStorageSync(key: string, value: any): void
+  export function request(options: object): Promise<unknown> & Record<string, unknown>
+  export function getStorageSync(key: string): unknown
+  export function setStorageSync(key: string, value: unknown): void
   export function removeStorageSync(key: string): void
 }
 declare module 'react' {

@@ -16,6 +16,7 @@ interface Platform {
 
 interface PluginContext {
   initialConfig: { framework?: string }
+  // biome-ignore lint/suspicious/noExplicitAny: Taro's own joi instance, untyped here so the plugin needs no joi types
   addPluginOptsSchema(schema: (joi: any) => unknown): void
   modifyRunnerOpts(modify: (args: { opts: { defineConstants?: Record<string, string> } }) => void): void
   registerMethod(method: { name: string; fn: (platform: Platform) => void }): void

@@ -26,7 +26,7 @@ function taroRequest(options: MiniProgramRequestOptions): unknown {
   }
   try {
     platform.request = hold
-  } catch (error) {
+  } catch {
     // A read-only platform object: the promise's own abort is all there is.
   }
   try {

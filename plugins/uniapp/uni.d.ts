@@ -1,6 +1,6 @@
 // The part of uni-app's global `uni` the plugin uses; in users' projects @dcloudio/types declares it.
 declare const uni: {
-  request(options: object): any
+  request(options: object): unknown
   getStorageSync(key: string): unknown
   setStorageSync(key: string, value: unknown): void
   removeStorageSync(key: string): void

@@ -1,10 +1,9 @@
 import type { FunctionsError } from '../errors/FunctionsError'
 import { createSseParser, type ServerSentEvent } from './sse-parser'
 
-declare const Symbol: any
-
 /** Where `for await` looks for the iterator; Babel's helper also accepts the string key on old engines. */
-const asyncIterator = (typeof Symbol == 'function' && Symbol.asyncIterator) || '@@asyncIterator'
+const asyncIterator: typeof Symbol.asyncIterator =
+  typeof Symbol == 'function' && Symbol.asyncIterator ? Symbol.asyncIterator : ('@@asyncIterator' as unknown as typeof Symbol.asyncIterator)
 
 /** The callbacks of `stream.listen()`, for code that cannot use `for await`. */
 export interface StreamHandlers {
@@ -78,13 +77,13 @@ export function createEventStream(stop: () => void): EventStreamSource {
     const iterator = {
       next: () => pull().then((value) => ({ done: value === undefined, value }) as IteratorResult<T>),
       // `break` in `for await` lands here: stop the request too.
-      return: (value?: any) => {
+      return: (value?: T) => {
         cancel()
         return Promise.resolve({ done: true, value } as IteratorResult<T>)
       },
       [asyncIterator]: () => iterator,
     }
-    return iterator as any
+    return iterator as unknown as AsyncIterable<T>
   }
   const events = () => {
     const parsed: ServerSentEvent[] = []
@@ -102,7 +101,7 @@ export function createEventStream(stop: () => void): EventStreamSource {
   const stream = {
     [asyncIterator]() {
       claim('for await')
-      return (iterable(events()) as any)[asyncIterator]()
+      return iterable(events())[asyncIterator]()
     },
     chunks() {
       claim('chunks()')
@@ -113,9 +112,11 @@ export function createEventStream(stop: () => void): EventStreamSource {
       const parse = onEvent && createSseParser(onEvent)
       let error: FunctionsError | Error | null = null
       try {
-        for (let text; (text = await nextText()) !== undefined; ) {
+        let text = await nextText()
+        while (text !== undefined) {
           if (onChunk) onChunk(text)
           if (parse) parse(text)
+          text = await nextText()
         }
       } catch (e) {
         // A handler that throws stops the stream rather than leaving the request running.

@@ -28,28 +28,41 @@ export function createSseParser(onEvent: (event: ServerSentEvent) => void): (tex
   const read = (text: string, start: number): string => {
     // The next ':' (Infinity: none left), so that lines without one do not search the rest again.
     let colon = -1
-    for (let end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
-      if (colon < start && (colon = text.indexOf(':', start)) < 0) colon = 1 / 0
-      const stop = colon < end ? colon : end
-      if (start == end) {
-        if (data != null) {
-          const event: ServerSentEvent = { event: type || 'message', data, id }
-          if (retry !== undefined) event.retry = retry
-          onEvent(event)
-        }
-        data = retry = undefined
-        type = ''
-        continue
+    for (;;) {
+      const end = text.indexOf('\n', start)
+      if (end < 0) return text.slice(start)
+      if (colon < start) {
+        colon = text.indexOf(':', start)
+        if (colon < 0) colon = Number.POSITIVE_INFINITY
       }
-      const field = text.slice(start, stop)
-      const value = text.slice(text.charCodeAt(stop + 1) == 32 ? stop + 2 : stop + 1, end)
-      if (field == 'data') data = data == null ? value : data + '\n' + value
-      else if (field == 'event') type = value
-      else if (field == 'id') {
-        if (value.indexOf('\0') < 0) id = value
-      } else if (field == 'retry' && /^\d+$/.test(value)) retry = +value
+      if (start == end) dispatch()
+      else {
+        const stop = Math.min(colon, end)
+        const value = text.slice(text.charCodeAt(stop + 1) == 32 ? stop + 2 : stop + 1, end)
+        setField(text.slice(start, stop), value)
+      }
+      start = end + 1
     }
-    return text.slice(start)
+  }
+
+  // A blank line: the event gathered so far, if it has data.
+  const dispatch = () => {
+    if (data != null) {
+      const event: ServerSentEvent = { event: type || 'message', data, id }
+      if (retry !== undefined) event.retry = retry
+      onEvent(event)
+    }
+    data = undefined
+    retry = undefined
+    type = ''
+  }
+
+  const setField = (field: string, value: string) => {
+    if (field == 'data') data = data == null ? value : data + '\n' + value
+    else if (field == 'event') type = value
+    else if (field == 'id') {
+      if (value.indexOf('\0') < 0) id = value
+    } else if (field == 'retry' && /^\d+$/.test(value)) retry = +value
   }
 
   return (text) => {

@@ -1,7 +1,5 @@
 import { concatBytes } from '../bytes'
-import { decodeUtf8 } from '../utf8'
-
-declare const TextDecoder: any
+import { decodeUtf8, platformTextDecoder } from '../utf8'
 
 /** Decodes UTF-8 arriving in pieces: a character split across two pieces comes out whole. */
 export interface Utf8StreamDecoder {
@@ -53,8 +51,9 @@ export function createPureUtf8Decoder(): Utf8StreamDecoder {
 
 /** `TextDecoder` in streaming mode where the platform has it (iOS mini-programs do not), else the pure JS one. */
 export function createUtf8Decoder(): Utf8StreamDecoder {
-  if (typeof TextDecoder != 'function') return createPureUtf8Decoder()
-  const decoder = new TextDecoder()
+  const Decoder = platformTextDecoder()
+  if (!Decoder) return createPureUtf8Decoder()
+  const decoder = new Decoder()
   return {
     write: (bytes) => decoder.decode(bytes, { stream: true }),
     end: () => decoder.decode(),
