@@ -13,13 +13,13 @@ const version = (name) => require(`${name}/package.json`).version
 
 async function run({ smoke = false } = {}) {
   // The smoke run keeps one of our rows: scripts/size.js measures them all in the test suite already.
-  const [name, [code, budget]] = Object.entries(imports)[0]
-  const ours = smoke ? [{ name, ...(await measure(code)), budget }] : await measureAll()
+  const [name, [code, budget, base, constants]] = Object.entries(imports)[0]
+  const ours = smoke ? [{ name, ...(await measure(code, { constants })), budget, base }] : await measureAll()
   const rows = ours.map((row) => [
     `mp-functions: ${row.name}`,
     row.min,
     row.gzip,
-    !row.budget ? '' : row.base ? `+${row.added} of +${row.budget} over “${row.base}”` : `${row.gzip} of ${row.budget}`,
+    [row.budget ? `${row.gzip} of ${row.budget}` : '', row.base ? `+${row.added} over “${row.base}”` : ''].filter(Boolean).join('; '),
   ])
   for (const [name, code] of Object.entries(others)) {
     const { min, gzip } = await measure(code, { bundleAll: true })

@@ -4,7 +4,7 @@
  */
 export { createFunctions, type FunctionsClient } from './client'
 export type { FunctionsOptions, ClientContext, AccessTokenHook } from './config'
-export { fetchTransport, type FetchLike } from './transports/fetch'
+export { fetchTransport, type BodyReader, type FetchLike } from './transports/fetch'
 export {
   miniProgramTransport,
   type MiniProgramRequest,

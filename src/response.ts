@@ -1,11 +1,8 @@
 import { lowerCased } from './headers'
+import { decodeText } from './utf8'
 import type { AnswerHead, TransportResponse } from './transport'
 import type { HeadersLike, ResponseLike } from './types'
 
-declare const TextDecoder: new () => { decode(bytes: ArrayBuffer): string }
-
-/** Made once: constructing a TextDecoder costs more than decoding a small body. */
-let textDecoder: { decode(bytes: ArrayBuffer): string } | undefined
 
 /** A Content-Type's media type: parameters and case ignored. */
 export const mediaType = (contentType: string | null) => (contentType || '').split(';')[0].trim().toLowerCase()
@@ -13,12 +10,8 @@ export const mediaType = (contentType: string | null) => (contentType || '').spl
 /** The one place that tells a relay failure: the Supabase relay marks its own answers. */
 export const isRelayError = (headers: HeadersLike) => headers.get('x-relay-error') == 'true'
 
-/** The body as text. Transports for platforms without TextDecoder bring their own decoder, so the core carries none. */
-export function textOf(raw: TransportResponse): string {
-  if (raw.decode) return raw.decode(raw.data)
-  if (!textDecoder) textDecoder = new TextDecoder()
-  return textDecoder.decode(raw.data)
-}
+/** The body as text (UTF-8, with or without the platform's `TextDecoder`). */
+export const textOf = (raw: TransportResponse): string => decodeText(raw.data)
 
 /** Read-only headers over an answer's, names case-insensitive. */
 export function createHeaders(header: Record<string, string>): HeadersLike {

@@ -57,8 +57,6 @@ export interface TransportOptions {
 export interface TransportResponse extends AnswerHead {
   /** The body's bytes. */
   data: ArrayBuffer
-  /** Decodes UTF-8 text; required where the platform has no `TextDecoder` (`miniProgramTransport` supplies it). */
-  decode?(bytes: ArrayBuffer): string
   /** A body handed over as it arrives (the built-in stream reader's `EventStream`): it becomes `data`. */
   body?: unknown
 }

@@ -72,10 +72,14 @@ export function decodeUtf8(bytes: Uint8Array): string {
   return out
 }
 
+/** Made once: constructing a TextDecoder costs more than decoding a small body. */
+let wholeDecoder: InstanceType<TextDecoderClass> | undefined
+
 /** Decodes a whole body as UTF-8 and drops a leading BOM, as TextDecoder does. */
 export function decodeText(buffer: ArrayBuffer): string {
   const Decoder = platformTextDecoder()
-  return Decoder ? new Decoder().decode(buffer) : decodeUtf8(new Uint8Array(buffer)).replace(/^\ufeff/, '')
+  if (Decoder && !wholeDecoder) wholeDecoder = new Decoder()
+  return wholeDecoder ? wholeDecoder.decode(buffer) : decodeUtf8(new Uint8Array(buffer)).replace(/^\ufeff/, '')
 }
 
 /** UTF-8 bytes of a string, for platforms that hand back text where bytes were asked for. */

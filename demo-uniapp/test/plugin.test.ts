@@ -29,18 +29,23 @@ it('without url, the app still starts; the mistake is logged once and every call
   expect(() => app.use(FunctionsPlugin, { anonKey: gateway.anonKey } as any)).not.toThrow()
   app.mount(document.createElement('div'))
   expect(logged).toHaveBeenCalledTimes(1)
-  expect(logged.mock.calls[0][0]).toMatch(/FunctionsPlugin: options\.url is missing/)
+  expect(logged.mock.calls[0][0]).toBe("[mp-functions] FunctionsPlugin: url is missing: { url: 'https://<project>.supabase.co', anonKey: '<anon key>' }")
   const { data, error } = await app.config.globalProperties.$functions.invoke('hello')
   expect(data).toBeNull()
   expect(error).toMatchObject({ name: 'FunctionsRequestError', code: 'INVALID_REQUEST' })
-  expect(error!.message).toMatch(/options\.url is missing: app\.use\(FunctionsPlugin, \{ url: /)
+  expect(error!.message).toMatch(/url is missing: \{ url: 'https:\/\/<project>\.supabase\.co'/)
   // Nothing was sent anywhere.
   expect((uni as any).__requests).toEqual([])
   logged.mockRestore()
 })
 
-it('useFunctions() before app.use says what to do', () => {
-  expect(() => useFunctions()).toThrow(/install FunctionsPlugin in main\.ts first: app\.use\(FunctionsPlugin/)
+it('useFunctions() before app.use: a client whose every call says what to do, nothing sent', async () => {
+  const early = useFunctions()
+  const { data, error } = await early.invoke('hello')
+  expect(data).toBeNull()
+  expect(error).toMatchObject({ name: 'FunctionsRequestError', code: 'INVALID_REQUEST' })
+  expect(error!.message).toBe('useFunctions(): install FunctionsPlugin in main.ts first: app.use(FunctionsPlugin, { url, anonKey })')
+  expect((uni as any).__requests).toEqual([])
 })
 
 it('uses the session the auth client stored under the supabase-js key, and refreshes it there', async () => {

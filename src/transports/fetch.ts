@@ -2,8 +2,10 @@ import { endOnce } from '../exchange'
 import type { AnswerHead, Transport } from '../transport'
 
 /** The part of a `ReadableStream` reader the transport uses. */
-interface BodyReader {
+export interface BodyReader {
+  /** The next piece of the body. */
   read(): Promise<{ done: boolean; value?: Uint8Array }>
+  /** Stops reading, and closes the connection. */
   cancel(): Promise<void>
 }
 
@@ -29,7 +31,10 @@ export type FetchLike = (
   /** The whole body, when it is not read in pieces. */
   arrayBuffer(): Promise<ArrayBuffer>
   /** A `ReadableStream`, where the platform has one: read when the body is wanted in pieces. */
-  body?: { getReader?(): BodyReader } | null
+  body?: {
+    /** A reader of the body as it arrives. */
+    getReader?(): BodyReader
+  } | null
 }>
 
 declare const fetch: FetchLike | undefined

@@ -1,6 +1,6 @@
 import type { TransportFailureCode } from '../errors/codes'
 import type { Transport } from '../transport'
-import { decodeText, encodeUtf8 } from '../utf8'
+import { encodeUtf8 } from '../utf8'
 
 /** An answer as `wx.request` (and its kin) hand it to `success`. */
 export interface MiniProgramResponse {
@@ -98,7 +98,6 @@ export function miniProgramTransport(request: MiniProgramRequest): Transport {
         header: response.header || response.headers || {},
         // Bytes already delivered in pieces are not repeated, whatever the platform puts here.
         data: chunked ? new ArrayBuffer(0) : toArrayBuffer(response.data),
-        decode: decodeText,
       })
     const task: MiniProgramTask | undefined = request({
       url,
