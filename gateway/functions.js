@@ -102,6 +102,11 @@ const functions = {
     });
   },
 
+  // A feed that never ends, as Supabase's own `streams` example: `sse` with `forever=1`.
+  feed(ctx, res) {
+    return functions.sse({ ...ctx, query: { ...ctx.query, forever: '1' } }, res);
+  },
+
   sse({ query }, res) {
     const count = intParam(query.count, 5, 0, 10000);
     const interval = intParam(query.interval, 50, 0, 60000);

@@ -1,6 +1,6 @@
 // The demo's functions (the local gateway's), declared once: Taro.$functions, this.$functions,
 // useFunctions() and createTaroFunctions() check each call against them and type its `data`.
-import type { QueryParams } from 'mp-functions'
+import type { EventStream, QueryParams } from 'mp-functions'
 
 declare module 'mp-functions' {
   interface AppFunctions {
@@ -15,6 +15,8 @@ declare module 'mp-functions' {
     [status: `status/${number}`]: { response: { error: string; code: number } }
     sse: { query: { count: number; interval?: number; split?: number }; stream: true }
     slow: { query: { ms: number }; response: { waited: number } }
+    // Never ends; an event stream by its answer, so the call needs no \`stream\` option.
+    feed: { query: { interval: number }; response: EventStream }
     'fault/flaky': { query: { key: string; failures: number; status: number }; response: { ok: boolean; attempt: number } }
   }
 }

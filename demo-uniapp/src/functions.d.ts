@@ -1,5 +1,6 @@
 // The functions this demo calls (the local gateway's), declared once for the whole app:
 // this.$functions, $functions in templates, uni.$functions and useFunctions() are typed by them.
+import type { EventStream } from 'mp-functions'
 import type { FunctionsPluginOptions } from 'mp-functions/uniapp'
 
 interface Claims {
@@ -15,6 +16,8 @@ declare module 'mp-functions' {
     binary: { body: Uint8Array; response: ArrayBuffer }
     [status: `status/${number}`]: { query?: { type?: 'text' | 'json' }; response: never }
     sse: { query: { count: number; interval?: number; split?: number }; stream: true }
+    // Never ends; an event stream by its answer, so the call needs no \`stream\` option.
+    feed: { query: { interval: number }; response: EventStream }
   }
 }
 

@@ -83,6 +83,12 @@ async function runFlows(page: Driver) {
   expect(JSON.parse(lastCall('hello').body.toString('utf8'))).toEqual({ name: '世界' })
   await page.tap('run-stream')
   expect(await page.result('stream')).toBe('第1条消息：你好 | 第2条消息：你好 | 第3条消息：你好 | done')
+  // A never-ending stream resolves at its headers with the plugin's defaults; cancel() closes the socket.
+  await page.tap('run-feed')
+  expect(await page.result('feed')).toBe('1,2,3 cancelled')
+  const feed = lastCall('feed')
+  for (let i = 0; i < 100 && !feed.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(feed.aborted).toBe(true)
 
   // Signed in from here on: the user's token, never sent anywhere but the gateway.
   expect(lastCall('text').headers.authorization).toBe('Bearer ' + session.access_token)
@@ -107,7 +113,7 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
     })
     // Every call went through uni.request → wx.request, asking for bytes.
     const calls = wx.__requests.filter((r: any) => r.url.includes('/functions/v1/'))
-    expect(calls.length).toBe(8)
+    expect(calls.length).toBe(9)
     expect(calls.every((r: any) => r.responseType == 'arraybuffer')).toBe(true)
     // Streaming by the answer: every call asks for chunks, and the answers that were not streams came whole.
     expect(calls.filter((r: any) => !r.enableChunked)).toEqual([])
@@ -151,7 +157,7 @@ describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () =>
     expect(problems).toEqual([])
   }, 60000)
 
-  it("a timeout aborts uni-app's XHR: the gateway sees the connection closed", async () => {
+  it('a timeout aborts the request: the gateway sees the connection closed', async () => {
     const { page, problems } = await open('pages/index/index')
     await page.waitForFunction(() => (window as any).uni && (window as any).uni.$functions)
     gw.clearRequests()

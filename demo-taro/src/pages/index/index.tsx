@@ -40,6 +40,18 @@ export default function Index() {
       })
       return `${texts.join(' | ')} | 完成`
     }],
+    ['feed', '不结束的流 (取3条后取消)', async () => {
+      // An event stream is handed over at its headers, with no option: the feed never ends by itself.
+      const result = await Taro.$functions.invoke('feed', { query: { interval: 20 } })
+      if (result.error) return show(result)
+      const indexes: number[] = []
+      for await (const event of result.data) {
+        indexes.push(JSON.parse(event.data).index)
+        // Leaving the loop cancels the stream, and with it the request.
+        if (indexes.length == 3) break
+      }
+      return `${indexes.join(',')} 已取消`
+    }],
     ['retry', '重试 (config/index.ts)', async () => {
       // Fails twice with 503, then answers: the retry feature turned on in config/index.ts.
       const result = await Taro.$functions.invoke('fault/flaky', { query: { key: `demo-${Date.now()}`, failures: 2, status: 503 } })
