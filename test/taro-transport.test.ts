@@ -205,3 +205,24 @@ it('a feature config/index.ts did not turn on in the build is refused by every c
   expect(error.name).toBe('FunctionsRequestError')
   expect(error.message).toMatch(/features: each one must be made by a feature function/)
 })
+
+it('configureFunctions() in app.ts gives Taro.$functions what config/index.ts cannot carry: hooks, accessToken; the same client object', async () => {
+  gw.clearRequests()
+  const { Taro, runtime } = taroApp(createWx(), { features: [{ name: 'retry', options: { attempts: 2, methods: ['POST'], statusCodes: [503], delay: 5 } }] })
+  const before = Taro.$functions
+  const seen: string[] = []
+  const { hooks } = require('../dist/index.cjs')
+  const token = gw.createSession().access_token
+  runtime.configureFunctions({
+    accessToken: () => token,
+    features: [hooks({ beforeRequest: (call: any) => void seen.push(call.name) })],
+  })
+  expect(Taro.$functions).toBe(before)
+  const { data } = await Taro.$functions.invoke('mirror')
+  expect(data.headers.authorization).toBe(`Bearer ${token}`)
+  expect(seen).toEqual(['mirror'])
+  // The retry of config/index.ts still runs beside the hooks given at runtime.
+  const flaky = await Taro.$functions.invoke('fault/flaky?key=taro-runtime&failures=1&status=503')
+  expect(flaky.response.headers.get('x-retry-attempts')).toBe('2')
+  expect(seen).toEqual(['mirror', 'fault/flaky?key=taro-runtime&failures=1&status=503'])
+})
