@@ -32,6 +32,9 @@ const TARO_WEAPP_DEFAULTS = {
   MP_FUNCTIONS_QUEUE: 'false',
 }
 
+/** What uni-app's mp-weixin build defines (its H5 build keeps fetchTransport instead of uni.request). */
+const UNI_MP_WEIXIN = { 'process.env.UNI_PLATFORM': JSON.stringify('mp-weixin') }
+
 const KB = 1024
 // Issue 13 asked for 5.5 KB (createFunctions + fetchTransport) and 7 KB (each plugin's default import).
 // The readable pipeline with streaming built in measures 6.3 KB and 7.3–7.5 KB: these budgets hold it
@@ -65,7 +68,7 @@ const imports = {
     'Taro plugin (default import, weapp build)',
     Object.assign({}, TARO_WEAPP_DEFAULTS, { MP_FUNCTIONS_RETRY: 'true', MP_FUNCTIONS_QUEUE: 'true' }),
   ],
-  'uni-app plugin (default import)': ["import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin", PLUGIN_BUDGET],
+  'uni-app plugin (default import, mp-weixin build)': ["import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin", PLUGIN_BUDGET, undefined, UNI_MP_WEIXIN],
 }
 
 /** Replaces build constants the way webpack's DefinePlugin does (whole identifiers, outside property names). */

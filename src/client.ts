@@ -76,44 +76,44 @@ export function createFunctions(options: FunctionsOptions): FunctionsClient {
         call.fail(error)
         abortSafely(task)
       }
-      const guarded = <A extends unknown[]>(step: (...args: A) => void) => (...args: A) => {
+      /** Sends the built request with this Bearer token: step three, once the token is known. */
+      const send = (token: string | null | undefined) => {
+        if (call.ended()) return
         try {
-          if (!call.ended) step(...args)
+          task = start(config.pipeline, {
+            url: request.url,
+            method: plan.method,
+            header: finalHeaders(config, request, plan, token),
+            data: request.body.data,
+            timeout: plan.timeout || undefined,
+            call: plan.settings,
+            success: call.success,
+            fail: call.fail,
+          })
         } catch (error) {
           call.fail(error)
         }
       }
 
-      const send = guarded((token: string | null | undefined) => {
-        task = start(config.pipeline, {
-          url: request.url,
-          method: plan.method,
-          header: finalHeaders(config, request, plan, token),
-          data: request.body.data,
-          timeout: plan.timeout || undefined,
-          call: plan.settings,
-          success: call.success,
-          fail: call.fail,
-        })
-      })
-
-      guarded(() => {
+      try {
         plan = checkCall(config, options)
         request = buildRequest(config, name, options, plan, authToken)
-        const { signal, timeout } = plan
-        if (signal && signal.aborted) return call.fail(abortedError(signal))
-        if (timeout) {
-          timer = setTimeout(() => cancel(new FunctionsFetchError(new Error(`No answer within ${timeout} ms`), 'TIMEOUT')), timeout)
-        }
-        if (signal) stopListening = onAbort(signal, () => cancel(abortedError(signal)))
-        const { accessToken } = config
-        if (hasAuthorization(request) || !accessToken) return send(config.anonBearer)
-        // A hook that throws becomes a rejection here, and so a typed error.
-        new Promise<string | null | undefined>((resolveToken) => resolveToken(accessToken(config.context))).then(
-          (token) => send(token || config.anonBearer),
-          (error) => call.fail(new FunctionsRequestError('accessToken() failed', error)),
-        )
-      })()
+      } catch (error) {
+        return call.fail(error)
+      }
+      const { signal, timeout } = plan
+      if (signal && signal.aborted) return call.fail(abortedError(signal))
+      if (timeout) {
+        timer = setTimeout(() => cancel(new FunctionsFetchError(new Error(`No answer within ${timeout} ms`), 'TIMEOUT')), timeout)
+      }
+      if (signal) stopListening = onAbort(signal, () => cancel(abortedError(signal)))
+      const { accessToken } = config
+      if (hasAuthorization(request) || !accessToken) return send(config.anonBearer)
+      // A hook that throws becomes a rejection here, and so a typed error.
+      new Promise<string | null | undefined>((resolveToken) => resolveToken(accessToken(config.context))).then(
+        (token) => send(token || config.anonBearer),
+        (error) => call.fail(new FunctionsRequestError('accessToken() failed', error)),
+      )
     })
 
   return {

@@ -9,7 +9,7 @@ export type ExchangeEnd = Pick<TransportOptions, 'success' | 'fail'>
  * `target`; later reports (a transport answering after it was aborted, say) are dropped. `onEnd` runs
  * first, once, whichever way it ended.
  */
-export function endOnce(target: ExchangeEnd, onEnd?: () => void): ExchangeEnd & { readonly ended: boolean } {
+export function endOnce(target: ExchangeEnd, onEnd?: () => void): ExchangeEnd & { ended(): boolean } {
   let ended = false
   const end = () => {
     if (ended) return false
@@ -18,9 +18,9 @@ export function endOnce(target: ExchangeEnd, onEnd?: () => void): ExchangeEnd & 
     return true
   }
   return {
-    get ended() {
-      return ended
-    },
+    // A method, not a getter: V8 builds an object literal with a getter several times slower, and
+    // this one is made for every request.
+    ended: () => ended,
     success(response: TransportResponse) {
       if (end()) target.success(response)
     },

@@ -46,7 +46,7 @@ describe('the built package', () => {
       ['createFunctions + fetchTransport', CORE_BUDGET],
       ['Taro plugin (default import, weapp build)', PLUGIN_BUDGET],
       ['Taro plugin, React and Vue parts too', PLUGIN_BUDGET],
-      ['uni-app plugin (default import)', PLUGIN_BUDGET],
+      ['uni-app plugin (default import, mp-weixin build)', PLUGIN_BUDGET],
     ])
     // Each opt-in feature is reported on its own, as what it adds.
     expect(rows.filter((row) => row.name.startsWith('+ ')).every((row) => row.added > 0)).toBe(true)

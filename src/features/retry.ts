@@ -65,7 +65,7 @@ function retrying(transport: Transport, options: RetryOptions): Transport {
       const attemptRequest: TransportOptions = Object.assign({}, request, {
         timeout: request.timeout && Math.max(1, timeLeft()),
         success(response) {
-          if (result.ended) return
+          if (result.ended()) return
           const retryAfter = retryAfterMs(lowerCased(response.header)['retry-after'])
           const wait = retryAfter === undefined ? backoff() : retryAfter <= policy.maxRetryAfter ? retryAfter : undefined
           if (tryAgain(policy.statusCodes.indexOf(response.statusCode) >= 0, wait)) return
@@ -74,7 +74,7 @@ function retrying(transport: Transport, options: RetryOptions): Transport {
           result.success(Object.assign({}, response, { header }))
         },
         fail(error, code = 'NETWORK_ERROR', hint = '') {
-          if (result.ended) return
+          if (result.ended()) return
           const worth = (policy.failures as string[]).indexOf(code) >= 0
           if (tryAgain(worth, backoff())) return
           result.fail(error, code, attempt > 1 ? `${hint} (${attempt} attempts)` : hint)
@@ -86,7 +86,7 @@ function retrying(transport: Transport, options: RetryOptions): Transport {
     send()
     return {
       abort() {
-        if (result.ended) return
+        if (result.ended()) return
         result.fail(new Error('The call was cancelled'), 'ABORTED')
         abortSafely(task)
       },

@@ -42,22 +42,29 @@ export function readStreams(transport: Transport, defaults: StreamOptions = {}):
   }
 }
 
-function readAsItArrives(transport: Transport, request: TransportOptions, call: CallSettings, idleTimeout: number): TransportTask {
-  // Pieces that came before it was known what the answer is.
-  const early: ArrayBuffer[] = []
+/** A streamed answer being handed over: its `EventStream`, fed as bytes arrive, and ended once. */
+interface OpenStream {
+  take(bytes: ArrayBuffer): void
+  /** Ends the stream: with `error` if given; `cancelRequest` also aborts the request. */
+  finish(error?: FunctionsFetchError, cancelRequest?: boolean): void
+}
+
+/**
+ * Hands a streamed answer over at its headers (as `success`'s `body`) and feeds it: decoded as it
+ * comes, watched for idleness, cancelled by the stream's `cancel()` or the call's signal.
+ */
+function openStream(head: AnswerHead, request: TransportOptions, call: CallSettings, idleTimeout: number, abortRequest: () => void): OpenStream {
   const decoder = createUtf8Decoder()
-  let source: EventStreamSource | undefined
   let finished = false
   let idleTimer: ReturnType<typeof setTimeout> | undefined
   let stopListening: (() => void) | undefined
-  let task: TransportTask | void
 
   const finish = (error?: FunctionsFetchError, cancelRequest?: boolean) => {
-    if (finished || !source) return
+    if (finished) return
     finished = true
     clearTimeout(idleTimer)
     if (stopListening) stopListening()
-    if (cancelRequest) abortSafely(task)
+    if (cancelRequest) abortRequest()
     if (!error) source.push(decoder.end())
     source.end(error)
   }
@@ -70,19 +77,31 @@ function readAsItArrives(transport: Transport, request: TransportOptions, call: 
     }, idleTimeout)
   }
   const take = (bytes: ArrayBuffer) => {
-    if (finished || !source) return
+    if (finished) return
     watchIdle()
     source.push(decoder.write(bytes))
   }
+
+  const source: EventStreamSource = createEventStream(() => finish(undefined, true))
+  // The call's signal outlives the call: it now cancels the stream.
+  const { signal } = call
+  if (signal) stopListening = onAbort(signal, () => finish(abortedError(signal), true))
+  watchIdle()
+  request.success({ statusCode: head.statusCode, header: head.header, data: new ArrayBuffer(0), body: source.stream })
+  return { take, finish }
+}
+
+/** One request whose answer is read as it arrives: handed over whole, or as a stream at its headers. */
+function readAsItArrives(transport: Transport, request: TransportOptions, call: CallSettings, idleTimeout: number): TransportTask {
+  // Pieces that came before it was known what the answer is (made only when there are some).
+  let early: ArrayBuffer[] | undefined
+  let stream: OpenStream | undefined
+  let task: TransportTask | void
+
   const open = (head: AnswerHead) => {
-    const opened = createEventStream(() => finish(undefined, true))
-    source = opened
-    // The call's signal outlives the call: it now cancels the stream.
-    const { signal } = call
-    if (signal) stopListening = onAbort(signal, () => finish(abortedError(signal), true))
-    watchIdle()
-    request.success({ statusCode: head.statusCode, header: head.header, data: new ArrayBuffer(0), body: opened.stream })
-    for (const bytes of early.splice(0)) take(bytes)
+    const opened = openStream(head, request, call, idleTimeout, () => abortSafely(task))
+    stream = opened
+    if (early) for (const bytes of early.splice(0)) opened.take(bytes)
   }
 
   task = start(transport, {
@@ -102,26 +121,27 @@ function readAsItArrives(transport: Transport, request: TransportOptions, call: 
       return true
     },
     onChunk(bytes) {
-      if (source) take(bytes)
-      else early.push(bytes)
+      if (stream) stream.take(bytes)
+      else if (early) early.push(bytes)
+      else early = [bytes]
     },
     success(response: TransportResponse) {
-      if (!source && streams(response, call)) open(response)
-      if (!source) {
-        const data = early.length ? concatBytes(early.concat(response.data)) : response.data
-        return request.success(Object.assign({}, response, { data }))
+      if (!stream && streams(response, call)) open(response)
+      if (!stream) {
+        const data = early ? concatBytes(early.concat(response.data)) : response.data
+        return request.success(data === response.data ? response : Object.assign({}, response, { data }))
       }
-      take(response.data)
-      finish()
+      stream.take(response.data)
+      stream.finish()
     },
     fail(error, code, hint) {
-      if (source) finish(new FunctionsFetchError(error, code, hint))
+      if (stream) stream.finish(new FunctionsFetchError(error, code, hint))
       else request.fail(error, code, hint)
     },
   })
   return {
     abort() {
-      if (source) finish(undefined, true)
+      if (stream) stream.finish(undefined, true)
       else abortSafely(task)
     },
   }

@@ -66,7 +66,7 @@ export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
     fetchFunction(url, { method, headers: header, body: data, signal: controller && controller.signal })
       .then((response) => {
         // Ended already (aborted without a signal): let the connection go.
-        if (result.ended) return cancelBody(response.body)
+        if (result.ended()) return cancelBody(response.body)
         const head: AnswerHead = { statusCode: response.status, header: {} }
         response.headers.forEach((value, name) => {
           head.header[name] = value
@@ -80,7 +80,7 @@ export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
         const deliver = onChunk
         const pump = (): Promise<void> =>
           bodyReader.read().then(({ done, value }) => {
-            if (result.ended) return
+            if (result.ended()) return
             if (done || !value) return answer(new ArrayBuffer(0))
             deliver(sliceOf(value))
             return pump()
