@@ -36,7 +36,8 @@ type QueryChecked<D> = D extends { query?: infer Q } ? { query?: { [K in keyof N
  * `declare module 'mp-functions' { interface AppFunctions { hello: { body: { name: string }; response: { message: string } } } }`.
  * Left empty, those clients are untyped.
  */
-export type AppFunctions = {}
+// biome-ignore lint/suspicious/noEmptyInterface: an interface, so that apps can augment it (a type alias cannot be)
+export interface AppFunctions {}
 
 /** A field as the definition declares it: optional if optional there, else required; `Absent` if not declared. */
 type Field<D, K extends string, Absent> = K extends keyof D ? ({} extends Pick<D, K> ? { [P in K]?: D[K] } : { [P in K]: D[K] }) : Absent
