@@ -36,12 +36,22 @@ export default [
     external,
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
     plugins: [
-      name != 'index' && { name: 'core-types', resolveId: (id) => (/^(\.\.\/)+src(\/|$)/.test(id) ? { id: 'mp-functions', external: true } : null) },
+      name != 'index' && {
+        name: 'core-types',
+        resolveId: (id) => (/^(\.\.\/)+src(\/|$)/.test(id) ? { id: 'mp-functions', external: true } : null),
+      },
       dts(),
     ],
   })),
 ].concat(
   Object.keys(nodeEntries).length
-    ? [{ input: nodeEntries, external, output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'auto' }, plugins: [ts()] }]
+    ? [
+        {
+          input: nodeEntries,
+          external,
+          output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'auto' },
+          plugins: [ts()],
+        },
+      ]
     : [],
 )

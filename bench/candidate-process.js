@@ -7,7 +7,10 @@ const { fork } = require('child_process')
 
 /** Starts candidate `name` of the measurement module `file`: resolves to `{ measure(batch), close() }`. */
 function startCandidate(file, name, setup) {
-  const child = fork(require.resolve('./candidate-main'), [file, name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.execArgv })
+  const child = fork(require.resolve('./candidate-main'), [file, name], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: process.execArgv,
+  })
   const ask = (message) =>
     new Promise((resolve, reject) => {
       child.once('message', resolve)

@@ -24,14 +24,16 @@ const clients = {
   // The transport with no client: splits mp-functions' cost between its transport and its client.
   'fetchTransport alone': ({ url, anonKey }) =>
     bareCall(require('../dist/index.cjs').fetchTransport(), url + '/functions/v1/hello', anonKey, BODY),
-  'raw fetch': ({ url, anonKey }) => async () => {
-    const response = await fetch(url + '/functions/v1/hello', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + anonKey, apikey: anonKey },
-      body: JSON.stringify(BODY),
-    })
-    return { data: await response.json(), error: null }
-  },
+  'raw fetch':
+    ({ url, anonKey }) =>
+    async () => {
+      const response = await fetch(url + '/functions/v1/hello', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + anonKey, apikey: anonKey },
+        body: JSON.stringify(BODY),
+      })
+      return { data: await response.json(), error: null }
+    },
 }
 
 /** `calls` calls with `concurrency` in flight: calls per second, and this process's CPU µs per call. */
@@ -69,7 +71,9 @@ async function run({ smoke = false } = {}) {
       for (const [name, value] of Object.entries(perSecond)) {
         rows.push([name, concurrency, Math.round(value), ratio(name, 'raw fetch').toFixed(2), median(cpu[name]).toFixed(0)])
       }
-      goals.push(goal(`mp-functions / raw fetch, concurrency ${concurrency}`, ratio('mp-functions (fetchTransport)', 'raw fetch'), 0.95, false))
+      goals.push(
+        goal(`mp-functions / raw fetch, concurrency ${concurrency}`, ratio('mp-functions (fetchTransport)', 'raw fetch'), 0.95, false),
+      )
     }
     return {
       title: '2. End to end over loopback (gateway and each client in a process of its own)',

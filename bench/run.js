@@ -14,13 +14,17 @@ const RESULTS = path.join(__dirname, 'RESULTS.md')
 const START = '<!-- bench:start -->'
 const END = '<!-- bench:end -->'
 
-const table = (head, rows) =>
-  [head, head.map(() => '---'), ...rows].map((cells) => '| ' + cells.join(' | ') + ' |').join('\n')
+const table = (head, rows) => [head, head.map(() => '---'), ...rows].map((cells) => '| ' + cells.join(' | ') + ' |').join('\n')
 
 function render(section) {
   const parts = [`### ${section.title}`, table(section.head, section.rows)]
   if (section.goals.length) {
-    parts.push(table(['goal', 'measured', 'target', 'met'], section.goals.map((g) => [g.label, g.value, g.goal, g.met ? '✅' : '❌ missed'])))
+    parts.push(
+      table(
+        ['goal', 'measured', 'target', 'met'],
+        section.goals.map((g) => [g.label, g.value, g.goal, g.met ? '✅' : '❌ missed']),
+      ),
+    )
   }
   if (section.notes) parts.push(section.notes)
   return parts.join('\n\n')
@@ -41,7 +45,10 @@ async function main(only) {
     sections.push(section)
   }
   if (only.length) return
-  const body = [`Measured by \`npm run bench\` on ${machine()}; ratios are medians of per-round ratios, the candidates interleaved in the same run.`, ...sections].join('\n\n')
+  const body = [
+    `Measured by \`npm run bench\` on ${machine()}; ratios are medians of per-round ratios, the candidates interleaved in the same run.`,
+    ...sections,
+  ].join('\n\n')
   fs.writeFileSync(RESULTS, `# Benchmark results\n\n${body}\n`)
   const readme = fs.readFileSync(README, 'utf8')
   const at = readme.indexOf(START)
@@ -49,7 +56,9 @@ async function main(only) {
   if (at >= 0 && end > at) {
     fs.writeFileSync(README, readme.slice(0, at + START.length) + '\n' + body.replace(/^### /gm, '#### ') + '\n' + readme.slice(end))
   }
-  process.stderr.write(`bench: wrote bench/RESULTS.md${at >= 0 ? ' and README.md' : ''} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
+  process.stderr.write(
+    `bench: wrote bench/RESULTS.md${at >= 0 ? ' and README.md' : ''} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+  )
 }
 
 module.exports = { measurements }

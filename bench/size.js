@@ -6,7 +6,8 @@ const { imports, measure, measureAll } = require('../scripts/size')
 
 const others = {
   '@supabase/functions-js: `FunctionsClient`': "import { FunctionsClient } from '@supabase/functions-js'; export default FunctionsClient",
-  'supabase-wechat-stable-v2: `createClient` (the whole SDK)': "import { createClient } from 'supabase-wechat-stable-v2'; export default createClient",
+  'supabase-wechat-stable-v2: `createClient` (the whole SDK)':
+    "import { createClient } from 'supabase-wechat-stable-v2'; export default createClient",
 }
 
 const version = (name) => require(`${name}/package.json`).version

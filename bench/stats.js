@@ -38,7 +38,8 @@ function goal(label, value, limit, atMost = true) {
   return {
     label,
     // Two decimals, unless rounding would show a miss on the target: then three, rounded away from it.
-    value: (met(value) == met(+value.toFixed(2)) ? value.toFixed(2) : ((atMost ? Math.ceil : Math.floor)(value * 1000) / 1000).toFixed(3)) + '×',
+    value:
+      (met(value) == met(+value.toFixed(2)) ? value.toFixed(2) : ((atMost ? Math.ceil : Math.floor)(value * 1000) / 1000).toFixed(3)) + '×',
     goal: (atMost ? '≤ ' : '≥ ') + limit + '×',
     met: met(value),
   }

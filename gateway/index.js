@@ -1,93 +1,93 @@
-'use strict';
+'use strict'
 // Local functions gateway: a tiny HTTP server imitating the Supabase functions relay,
 // MemFire Cloud function URLs and the GoTrue token endpoint, for tests and demos.
-const http = require('http');
-const crypto = require('crypto');
-const { signJwt, verifyJwt } = require('./jwt');
-const functions = require('./functions');
+const http = require('http')
+const crypto = require('crypto')
+const { signJwt, verifyJwt } = require('./jwt')
+const functions = require('./functions')
 
-const DEFAULT_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
-const DEMO_EMAIL = 'demo@example.com';
-const DEMO_PASSWORD = 'password';
-const TEN_YEARS = 10 * 365 * 24 * 60 * 60;
-const DEFAULT_ALLOW_HEADERS = 'authorization, x-client-info, apikey, content-type, x-region';
-const REFRESH_MODES = ['ok', 'reject', 'error500', 'drop', 'slow'];
+const DEFAULT_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long'
+const DEMO_EMAIL = 'demo@example.com'
+const DEMO_PASSWORD = 'password'
+const TEN_YEARS = 10 * 365 * 24 * 60 * 60
+const DEFAULT_ALLOW_HEADERS = 'authorization, x-client-info, apikey, content-type, x-region'
+const REFRESH_MODES = ['ok', 'reject', 'error500', 'drop', 'slow']
 
-const INVALID_JWT = { code: 401, message: 'Invalid JWT' };
-const SUPABASE_NOT_FOUND = { code: 'NOT_FOUND', message: 'Requested function was not found' };
-const MEMFIRE_NOT_FOUND = { code: 404, msg: 'function not found' };
-const NO_API_KEY = { message: 'No API key found in request' };
+const INVALID_JWT = { code: 401, message: 'Invalid JWT' }
+const SUPABASE_NOT_FOUND = { code: 'NOT_FOUND', message: 'Requested function was not found' }
+const MEMFIRE_NOT_FOUND = { code: 404, msg: 'function not found' }
+const NO_API_KEY = { message: 'No API key found in request' }
 const REFRESH_NOT_FOUND = {
   code: 400,
   error_code: 'refresh_token_not_found',
   msg: 'Invalid Refresh Token: Refresh Token Not Found',
   error: 'invalid_grant',
   error_description: 'Invalid Refresh Token: Refresh Token Not Found',
-};
+}
 const INVALID_CREDENTIALS = {
   error: 'invalid_grant',
   error_description: 'Invalid login credentials',
   code: 400,
   error_code: 'invalid_credentials',
   msg: 'Invalid login credentials',
-};
+}
 const UNSUPPORTED_GRANT = {
   code: 400,
   error_code: 'validation_failed',
   msg: 'unsupported_grant_type',
   error: 'unsupported_grant_type',
   error_description: 'unsupported_grant_type',
-};
-const INTERNAL_ERROR = { code: 500, error_code: 'unexpected_failure', msg: 'Internal server error' };
+}
+const INTERNAL_ERROR = { code: 500, error_code: 'unexpected_failure', msg: 'Internal server error' }
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+const nowSeconds = () => Math.floor(Date.now() / 1000)
 
 /** A stable uuid-shaped user id per email, so refreshed sessions keep the same user. */
 function userIdFor(email) {
-  const h = crypto.createHash('sha256').update(email).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const h = crypto.createHash('sha256').update(email).digest('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
 /** Which kind of URL this is: /functions/v1/<fn>/..., /auth/..., /<id>/<fn>/... */
 function classify(pathname) {
-  const seg = pathname.split('/').filter(Boolean);
+  const seg = pathname.split('/').filter(Boolean)
   if (seg[0] === 'functions') {
-    return seg[1] === 'v1' ? { route: 'supabase', fn: seg[2], sub: seg.slice(3).join('/') } : { route: 'other' };
+    return seg[1] === 'v1' ? { route: 'supabase', fn: seg[2], sub: seg.slice(3).join('/') } : { route: 'other' }
   }
-  if (seg[0] === 'auth') return { route: 'auth' };
-  if (seg.length > 0) return { route: 'memfire', fn: seg[1], sub: seg.slice(2).join('/') };
-  return { route: 'other' };
+  if (seg[0] === 'auth') return { route: 'auth' }
+  if (seg.length > 0) return { route: 'memfire', fn: seg[1], sub: seg.slice(2).join('/') }
+  return { route: 'other' }
 }
 
 function firstValues(searchParams) {
-  const query = {};
-  for (const [key, value] of searchParams) if (!Object.hasOwn(query, key)) query[key] = value;
-  return query;
+  const query = {}
+  for (const [key, value] of searchParams) if (!Object.hasOwn(query, key)) query[key] = value
+  return query
 }
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+    const chunks = []
+    req.on('data', (chunk) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
 }
 
 function bearerToken(headers) {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization || '');
-  return match ? match[1] : undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization || '')
+  return match ? match[1] : undefined
 }
 
 /** Wait `ms`, resolving false early if the response closes (client went away). */
 function waitUnlessClosed(ms, res) {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(true), ms);
+    const timer = setTimeout(() => resolve(true), ms)
     res.on('close', () => {
-      clearTimeout(timer);
-      resolve(false);
-    });
-  });
+      clearTimeout(timer)
+      resolve(false)
+    })
+  })
 }
 
 /**
@@ -95,20 +95,20 @@ function waitUnlessClosed(ms, res) {
  * Header names are set as given so mixed casing survives on the wire.
  */
 function send(res, status, body, headers = {}) {
-  if (res.headersSent || res.destroyed) return;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  let payload = null;
+  if (res.headersSent || res.destroyed) return
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+  let payload = null
   if (status !== 204 && status !== 304 && body !== undefined && body !== null) {
-    if (Buffer.isBuffer(body)) payload = body;
-    else if (typeof body === 'string') payload = Buffer.from(body, 'utf8');
+    if (Buffer.isBuffer(body)) payload = body
+    else if (typeof body === 'string') payload = Buffer.from(body, 'utf8')
     else {
-      payload = Buffer.from(JSON.stringify(body), 'utf8');
-      if (!res.hasHeader('content-type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      payload = Buffer.from(JSON.stringify(body), 'utf8')
+      if (!res.hasHeader('content-type')) res.setHeader('Content-Type', 'application/json; charset=utf-8')
     }
-    res.setHeader('Content-Length', payload.length);
+    res.setHeader('Content-Length', payload.length)
   }
-  res.statusCode = status;
-  res.end(payload ?? undefined);
+  res.statusCode = status
+  res.end(payload ?? undefined)
 }
 
 /**
@@ -117,84 +117,81 @@ function send(res, status, body, headers = {}) {
  */
 async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_JWT_SECRET, accessTokenTtl = 3600 } = {}) {
   // Fixed (2023-11-14 to 2033-11-11), so the keys are the same on every start and demo builds can embed them.
-  const iat = 1700000000;
-  const anonKey = signJwt({ iss: 'supabase-local', ref: 'local', role: 'anon', iat, exp: iat + TEN_YEARS }, jwtSecret);
-  const serviceRoleKey = signJwt(
-    { iss: 'supabase-local', ref: 'local', role: 'service_role', iat, exp: iat + TEN_YEARS },
-    jwtSecret,
-  );
+  const iat = 1700000000
+  const anonKey = signJwt({ iss: 'supabase-local', ref: 'local', role: 'anon', iat, exp: iat + TEN_YEARS }, jwtSecret)
+  const serviceRoleKey = signJwt({ iss: 'supabase-local', ref: 'local', role: 'service_role', iat, exp: iat + TEN_YEARS }, jwtSecret)
 
   /** refresh token -> { email, sessionId, used } */
-  const refreshTokens = new Map();
-  const requests = [];
+  const refreshTokens = new Map()
+  const requests = []
   /** Per-gateway memory of the sample functions (e.g. fault/flaky counts). */
-  const state = new Map();
+  const state = new Map()
   /** Requests being answered now, and the most at once since `resetInFlight()`. */
-  const load = { inFlight: 0, maxInFlight: 0 };
+  const load = { inFlight: 0, maxInFlight: 0 }
   /** Orders arrivals and ends of requests exactly (times tie). */
-  let seq = 0;
-  let refreshMode = 'ok';
-  let refreshDelayMs = 300;
+  let seq = 0
+  let refreshMode = 'ok'
+  let refreshDelayMs = 300
 
   function issueSession({ expiresIn = accessTokenTtl, email = DEMO_EMAIL, sessionId = crypto.randomUUID() } = {}) {
-    const issuedAt = nowSeconds();
-    const user = { id: userIdFor(email), aud: 'authenticated', role: 'authenticated', email };
+    const issuedAt = nowSeconds()
+    const user = { id: userIdFor(email), aud: 'authenticated', role: 'authenticated', email }
     const access_token = signJwt(
       { sub: user.id, role: 'authenticated', aud: 'authenticated', email, session_id: sessionId, iat: issuedAt, exp: issuedAt + expiresIn },
       jwtSecret,
-    );
-    const refresh_token = crypto.randomBytes(12).toString('base64url'); // opaque, like GoTrue's
-    refreshTokens.set(refresh_token, { email, sessionId, used: false });
-    return { access_token, token_type: 'bearer', expires_in: expiresIn, expires_at: issuedAt + expiresIn, refresh_token, user };
+    )
+    const refresh_token = crypto.randomBytes(12).toString('base64url') // opaque, like GoTrue's
+    refreshTokens.set(refresh_token, { email, sessionId, used: false })
+    return { access_token, token_type: 'bearer', expires_in: expiresIn, expires_at: issuedAt + expiresIn, refresh_token, user }
   }
 
   async function runFunction(entry, res, sub, claims, notFound) {
-    const handler = entry.fn !== undefined && Object.hasOwn(functions, entry.fn) ? functions[entry.fn] : undefined;
-    if (!handler) return send(res, 404, notFound);
-    const ctx = { method: entry.method, path: entry.path, sub, query: entry.query, headers: entry.headers, body: entry.body, claims, state };
-    const result = await handler(ctx, res);
-    if (result) send(res, result.status ?? 200, result.body, result.headers);
+    const handler = entry.fn !== undefined && Object.hasOwn(functions, entry.fn) ? functions[entry.fn] : undefined
+    if (!handler) return send(res, 404, notFound)
+    const ctx = { method: entry.method, path: entry.path, sub, query: entry.query, headers: entry.headers, body: entry.body, claims, state }
+    const result = await handler(ctx, res)
+    if (result) send(res, result.status ?? 200, result.body, result.headers)
   }
 
   async function handleAuth(entry, res) {
     if (entry.method !== 'POST' || entry.path.replace(/\/+$/, '') !== '/auth/v1/token') {
-      return send(res, 404, { code: 404, error_code: 'not_found', msg: 'Not found' });
+      return send(res, 404, { code: 404, error_code: 'not_found', msg: 'Not found' })
     }
-    const apikey = entry.headers.apikey;
-    if (apikey !== anonKey && apikey !== serviceRoleKey) return send(res, 401, NO_API_KEY);
-    let params = {};
+    const apikey = entry.headers.apikey
+    if (apikey !== anonKey && apikey !== serviceRoleKey) return send(res, 401, NO_API_KEY)
+    let params = {}
     try {
-      params = JSON.parse(entry.body.toString('utf8') || '{}') || {};
+      params = JSON.parse(entry.body.toString('utf8') || '{}') || {}
     } catch {
-      return send(res, 400, { code: 400, error_code: 'bad_json', msg: 'Could not parse request body as JSON' });
+      return send(res, 400, { code: 400, error_code: 'bad_json', msg: 'Could not parse request body as JSON' })
     }
-    const grantType = entry.query.grant_type;
+    const grantType = entry.query.grant_type
 
     if (grantType === 'password') {
       if (params.password !== DEMO_PASSWORD || typeof params.email !== 'string' || !params.email) {
-        return send(res, 400, INVALID_CREDENTIALS);
+        return send(res, 400, INVALID_CREDENTIALS)
       }
-      return send(res, 200, issueSession({ email: params.email }));
+      return send(res, 200, issueSession({ email: params.email }))
     }
 
     if (grantType === 'refresh_token') {
-      if (refreshMode === 'drop') return res.destroy();
-      if (refreshMode === 'error500') return send(res, 500, INTERNAL_ERROR);
-      if (refreshMode === 'reject') return send(res, 400, REFRESH_NOT_FOUND);
-      if (refreshMode === 'slow' && !(await waitUnlessClosed(refreshDelayMs, res))) return;
+      if (refreshMode === 'drop') return res.destroy()
+      if (refreshMode === 'error500') return send(res, 500, INTERNAL_ERROR)
+      if (refreshMode === 'reject') return send(res, 400, REFRESH_NOT_FOUND)
+      if (refreshMode === 'slow' && !(await waitUnlessClosed(refreshDelayMs, res))) return
       // Looked up after any delay so concurrent refreshes with one token race like the real thing.
-      const record = refreshTokens.get(params.refresh_token);
-      if (!record || record.used) return send(res, 400, REFRESH_NOT_FOUND);
-      record.used = true;
-      return send(res, 200, issueSession({ email: record.email, sessionId: record.sessionId }));
+      const record = refreshTokens.get(params.refresh_token)
+      if (!record || record.used) return send(res, 400, REFRESH_NOT_FOUND)
+      record.used = true
+      return send(res, 200, issueSession({ email: record.email, sessionId: record.sessionId }))
     }
 
-    return send(res, 400, UNSUPPORTED_GRANT);
+    return send(res, 400, UNSUPPORTED_GRANT)
   }
 
   async function handle(req, res) {
-    const url = new URL(req.url, 'http://gateway.local');
-    const { route, fn, sub = '' } = classify(url.pathname);
+    const url = new URL(req.url, 'http://gateway.local')
+    const { route, fn, sub = '' } = classify(url.pathname)
     const entry = {
       method: req.method,
       path: url.pathname,
@@ -209,75 +206,75 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
       aborted: false,
       seq: ++seq,
       endSeq: undefined,
-    };
-    requests.push(entry); // logged on arrival, so even requests that never complete show up
-    load.inFlight++;
-    load.maxInFlight = Math.max(load.maxInFlight, load.inFlight);
+    }
+    requests.push(entry) // logged on arrival, so even requests that never complete show up
+    load.inFlight++
+    load.maxInFlight = Math.max(load.maxInFlight, load.inFlight)
     // Over when the answer is done or the client closed the connection (seen before 'close', which waits a turn).
-    let counted = true;
+    let counted = true
     const over = () => {
-      if (counted) load.inFlight--, (entry.endSeq = ++seq);
-      counted = false;
-    };
-    req.socket.once('end', over);
-    res.once('close', () => req.socket.off('end', over));
+      if (counted) load.inFlight--, (entry.endSeq = ++seq)
+      counted = false
+    }
+    req.socket.once('end', over)
+    res.once('close', () => req.socket.off('end', over))
 
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Expose-Headers', '*');
+    res.setHeader('Access-Control-Allow-Origin', '*')
+    res.setHeader('Access-Control-Expose-Headers', '*')
     // The connection closed before we finished answering: the client aborted (or we dropped it).
     res.on('close', () => {
-      over();
-      if (!res.writableFinished) entry.aborted = true;
-    });
+      over()
+      if (!res.writableFinished) entry.aborted = true
+    })
 
-    entry.body = await readBody(req);
+    entry.body = await readBody(req)
 
     if (req.method === 'OPTIONS') {
       return send(res, 204, null, {
         'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
         'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] || DEFAULT_ALLOW_HEADERS,
         'Access-Control-Max-Age': '600',
-      });
+      })
     }
 
     if (route === 'supabase') {
       // Like the Supabase relay: every call needs a JWT signed with the project secret.
-      const claims = verifyJwt(bearerToken(req.headers), jwtSecret);
-      if (!claims) return send(res, 401, INVALID_JWT, { 'x-relay-error': 'true' });
-      return runFunction(entry, res, sub, claims, SUPABASE_NOT_FOUND);
+      const claims = verifyJwt(bearerToken(req.headers), jwtSecret)
+      if (!claims) return send(res, 401, INVALID_JWT, { 'x-relay-error': 'true' })
+      return runFunction(entry, res, sub, claims, SUPABASE_NOT_FOUND)
     }
     if (route === 'memfire') {
       // MemFire does no platform JWT check; the function sees claims only if the token is valid.
-      const claims = verifyJwt(bearerToken(req.headers), jwtSecret);
-      return runFunction(entry, res, sub, claims, MEMFIRE_NOT_FOUND);
+      const claims = verifyJwt(bearerToken(req.headers), jwtSecret)
+      return runFunction(entry, res, sub, claims, MEMFIRE_NOT_FOUND)
     }
-    if (route === 'auth') return handleAuth(entry, res);
-    return send(res, 404, { code: 404, message: 'Not found' });
+    if (route === 'auth') return handleAuth(entry, res)
+    return send(res, 404, { code: 404, message: 'Not found' })
   }
 
-  const sockets = new Set();
+  const sockets = new Set()
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => {
-      if (!res.headersSent) send(res, 500, { code: 500, message: String(err && err.message ? err.message : err) });
-      else res.destroy();
-    });
-  });
+      if (!res.headersSent) send(res, 500, { code: 500, message: String(err && err.message ? err.message : err) })
+      else res.destroy()
+    })
+  })
   server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
 
   await new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', reject)
     server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+      server.off('error', reject)
+      resolve()
+    })
+  })
 
-  const actualPort = server.address().port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  let closing;
+  const actualPort = server.address().port
+  const urlHost = host.includes(':') ? `[${host}]` : host
+  let closing
 
   return {
     url: `http://${urlHost}:${actualPort}`,
@@ -289,36 +286,40 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
     /** @param {{ expiresIn?: number, email?: string }} [opts] */
     createSession: ({ expiresIn = accessTokenTtl, email = DEMO_EMAIL } = {}) => issueSession({ expiresIn, email }),
     clearRequests() {
-      requests.length = 0;
+      requests.length = 0
     },
     /** `{ inFlight, maxInFlight }`: requests being answered now, and the most at once. */
     load,
     resetInFlight() {
-      load.maxInFlight = load.inFlight;
+      load.maxInFlight = load.inFlight
     },
     refreshRequests() {
       return requests.filter(
-        (r) => r.method === 'POST' && r.route === 'auth' && r.path.replace(/\/+$/, '') === '/auth/v1/token' && r.query.grant_type === 'refresh_token',
-      );
+        (r) =>
+          r.method === 'POST' &&
+          r.route === 'auth' &&
+          r.path.replace(/\/+$/, '') === '/auth/v1/token' &&
+          r.query.grant_type === 'refresh_token',
+      )
     },
     /** @param {'ok' | 'reject' | 'error500' | 'drop' | 'slow'} mode */
     setRefreshMode(mode) {
-      if (!REFRESH_MODES.includes(mode)) throw new Error(`unknown refresh mode: ${mode}`);
-      refreshMode = mode;
+      if (!REFRESH_MODES.includes(mode)) throw new Error(`unknown refresh mode: ${mode}`)
+      refreshMode = mode
     },
     /** @param {number} ms */
     setRefreshDelay(ms) {
-      refreshDelayMs = ms;
+      refreshDelayMs = ms
     },
     close() {
       // Destroy open (keep-alive, streaming, slow) sockets so close never hangs.
       closing ??= new Promise((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
-      return closing;
+        server.close(() => resolve())
+        for (const socket of sockets) socket.destroy()
+      })
+      return closing
     },
-  };
+  }
 }
 
-module.exports = { startGateway, signJwt, verifyJwt, functions, DEFAULT_JWT_SECRET };
+module.exports = { startGateway, signJwt, verifyJwt, functions, DEFAULT_JWT_SECRET }

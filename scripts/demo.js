@@ -35,7 +35,10 @@ async function main() {
   const mirror = (await functions.invoke('mirror')).data
   show('signed-in call: the function saw', { role: mirror.claims.role, sub: mirror.claims.sub })
   const { error } = await functions.invoke('status/418')
-  show("invoke('status/418')", `${error.name} (${error instanceof FunctionsHttpError}) status ${error.status} body ${JSON.stringify(error.body)}`)
+  show(
+    "invoke('status/418')",
+    `${error.name} (${error instanceof FunctionsHttpError}) status ${error.status} body ${JSON.stringify(error.body)}`,
+  )
   const timedOut = await functions.invoke('slow?ms=2000', { timeout: 100 })
   show("invoke('slow', { timeout: 100 })", `${timedOut.error.name} code ${timedOut.error.code}`)
 

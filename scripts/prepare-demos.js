@@ -13,14 +13,20 @@ const path = require('path')
 const root = path.join(__dirname, '..')
 const packDir = path.join(root, '.pack')
 const tarball = path.join(packDir, 'mp-functions.tgz')
-const demos = ['demo-taro', 'demo-uniapp'].map((name) => path.join(root, name)).filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
+const demos = ['demo-taro', 'demo-uniapp']
+  .map((name) => path.join(root, name))
+  .filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
 
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] })
 
 function pack() {
   fs.rmSync(packDir, { recursive: true, force: true })
   fs.mkdirSync(packDir)
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
   fs.renameSync(path.join(packDir, JSON.parse(out)[0].filename), tarball)
 }
 

@@ -48,14 +48,40 @@ const PLUGIN_BUDGET = 7.75 * KB
  */
 const imports = {
   'createFunctions (core, streaming included)': ["import { createFunctions } from 'mp-functions'; export default createFunctions"],
-  'createFunctions + fetchTransport': ["import { createFunctions, fetchTransport } from 'mp-functions'; export default [createFunctions, fetchTransport]", CORE_BUDGET],
-  'createFunctions + miniProgramTransport': ["import { createFunctions, miniProgramTransport } from 'mp-functions'; export default [createFunctions, miniProgramTransport]"],
-  '+ sessionFromStorage': ["import { createFunctions, miniProgramTransport, sessionFromStorage } from 'mp-functions'; export default [createFunctions, miniProgramTransport, sessionFromStorage]", undefined, 'createFunctions + miniProgramTransport'],
-  '+ retry()': ["import { createFunctions, fetchTransport, retry } from 'mp-functions'; export default [createFunctions, fetchTransport, retry]", undefined, 'createFunctions + fetchTransport'],
-  '+ queue()': ["import { createFunctions, fetchTransport, queue } from 'mp-functions'; export default [createFunctions, fetchTransport, queue]", undefined, 'createFunctions + fetchTransport'],
-  '+ hooks()': ["import { createFunctions, fetchTransport, hooks } from 'mp-functions'; export default [createFunctions, fetchTransport, hooks]", undefined, 'createFunctions + fetchTransport'],
-  'everything': ["export * from 'mp-functions'"],
-  'Taro plugin (default import, weapp build)': ["import { useFunctions } from 'mp-functions/taro'; export default useFunctions", PLUGIN_BUDGET, undefined, TARO_WEAPP_DEFAULTS],
+  'createFunctions + fetchTransport': [
+    "import { createFunctions, fetchTransport } from 'mp-functions'; export default [createFunctions, fetchTransport]",
+    CORE_BUDGET,
+  ],
+  'createFunctions + miniProgramTransport': [
+    "import { createFunctions, miniProgramTransport } from 'mp-functions'; export default [createFunctions, miniProgramTransport]",
+  ],
+  '+ sessionFromStorage': [
+    "import { createFunctions, miniProgramTransport, sessionFromStorage } from 'mp-functions'; export default [createFunctions, miniProgramTransport, sessionFromStorage]",
+    undefined,
+    'createFunctions + miniProgramTransport',
+  ],
+  '+ retry()': [
+    "import { createFunctions, fetchTransport, retry } from 'mp-functions'; export default [createFunctions, fetchTransport, retry]",
+    undefined,
+    'createFunctions + fetchTransport',
+  ],
+  '+ queue()': [
+    "import { createFunctions, fetchTransport, queue } from 'mp-functions'; export default [createFunctions, fetchTransport, queue]",
+    undefined,
+    'createFunctions + fetchTransport',
+  ],
+  '+ hooks()': [
+    "import { createFunctions, fetchTransport, hooks } from 'mp-functions'; export default [createFunctions, fetchTransport, hooks]",
+    undefined,
+    'createFunctions + fetchTransport',
+  ],
+  everything: ["export * from 'mp-functions'"],
+  'Taro plugin (default import, weapp build)': [
+    "import { useFunctions } from 'mp-functions/taro'; export default useFunctions",
+    PLUGIN_BUDGET,
+    undefined,
+    TARO_WEAPP_DEFAULTS,
+  ],
   'Taro plugin, React and Vue parts too': [
     "import { useFunctions } from 'mp-functions/taro'; import 'mp-functions/taro/react'; import { functionsPlugin } from 'mp-functions/taro/vue'; export default [useFunctions, functionsPlugin]",
     PLUGIN_BUDGET,
@@ -68,7 +94,12 @@ const imports = {
     'Taro plugin (default import, weapp build)',
     Object.assign({}, TARO_WEAPP_DEFAULTS, { MP_FUNCTIONS_RETRY: 'true', MP_FUNCTIONS_QUEUE: 'true' }),
   ],
-  'uni-app plugin (default import, mp-weixin build)': ["import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin", PLUGIN_BUDGET, undefined, UNI_MP_WEIXIN],
+  'uni-app plugin (default import, mp-weixin build)': [
+    "import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin",
+    PLUGIN_BUDGET,
+    undefined,
+    UNI_MP_WEIXIN,
+  ],
 }
 
 /** Replaces build constants the way webpack's DefinePlugin does (whole identifiers, outside property names). */
@@ -127,7 +158,9 @@ if (require.main === module) {
       const fail = row.budget && row.gzip > row.budget
       if (fail) over++
       console.log(
-        row.name.padEnd(42) + String(row.min).padStart(8) + String(row.gzip).padStart(10) +
+        row.name.padEnd(42) +
+          String(row.min).padStart(8) +
+          String(row.gzip).padStart(10) +
           (row.budget ? String(row.budget).padStart(9) + (fail ? '  OVER BUDGET' : '  ok') : '') +
           (row.base ? `  (+${row.added} on top of "${row.base}")` : ''),
       )

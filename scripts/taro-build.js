@@ -12,7 +12,12 @@ const demo = path.join(__dirname, '..', 'demo-taro')
 function buildTaro({ type, url, framework = 'react', out = `e2e-${framework}-${type}` }) {
   const dir = path.join(demo, 'dist', out)
   fs.rmSync(dir, { recursive: true, force: true })
-  const env = Object.assign({}, process.env, { MP_FUNCTIONS_URL: url, MP_FUNCTIONS_OUT: dir, TARO_APP_FRAMEWORK: framework, NODE_ENV: 'production' })
+  const env = Object.assign({}, process.env, {
+    MP_FUNCTIONS_URL: url,
+    MP_FUNCTIONS_OUT: dir,
+    TARO_APP_FRAMEWORK: framework,
+    NODE_ENV: 'production',
+  })
   const taro = path.join(demo, 'node_modules', '.bin', 'taro')
   return new Promise((resolve, reject) => {
     execFile(taro, ['build', '--type', type], { cwd: demo, env, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {

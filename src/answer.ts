@@ -61,7 +61,10 @@ export function readAnswer(response: ResponseLike, raw: TransportResponse, call:
   if (raw.body) return raw.body
   if (call.stream) {
     const type = mediaType(response.headers.get('content-type')) || 'no Content-Type'
-    throw new FunctionsResponseError(`Expected a stream (text/event-stream or text/plain), got ${type}: call without \`stream\` to read this answer whole`, response)
+    throw new FunctionsResponseError(
+      `Expected a stream (text/event-stream or text/plain), got ${type}: call without \`stream\` to read this answer whole`,
+      response,
+    )
   }
   try {
     return readBody(response, raw)

@@ -84,7 +84,10 @@ export function resolveConfig(options: FunctionsOptions | undefined): ClientConf
   const given = options || ({} as Partial<FunctionsOptions>)
   const url = trimSlashes(given.url)
   const functionsUrl = trimSlashes(given.functionsUrl) || (url ? url + '/functions/v1' : '')
-  const trusted = [url, functionsUrl].concat(given.trustedOrigins || []).map(originOf).filter((origin): origin is string => Boolean(origin))
+  const trusted = [url, functionsUrl]
+    .concat(given.trustedOrigins || [])
+    .map(originOf)
+    .filter((origin): origin is string => Boolean(origin))
   const transport = given.transport as Transport
   let problem = optionsProblem(given)
   let features: Feature[] = []

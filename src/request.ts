@@ -14,7 +14,13 @@ export interface BuiltRequest {
 }
 
 /** The address, headers and body of a call; throws a `FunctionsRequestError` for anything that cannot be sent. */
-export function buildRequest(config: ClientConfig, name: string, options: InvokeOptions, plan: CallPlan, authToken: string | null): BuiltRequest {
+export function buildRequest(
+  config: ClientConfig,
+  name: string,
+  options: InvokeOptions,
+  plan: CallPlan,
+  authToken: string | null,
+): BuiltRequest {
   const headers = setHeaders(Object.create(null), config.headers)
   if (authToken) setHeaders(headers, { Authorization: 'Bearer ' + authToken })
   setHeaders(headers, options.headers)
@@ -29,7 +35,12 @@ export function buildRequest(config: ClientConfig, name: string, options: Invoke
 export const hasAuthorization = (request: BuiltRequest) => 'authorization' in request.headers
 
 /** The headers sent: the caller's, then the SDK's defaults below them, whatever casing the caller used. */
-export function finalHeaders(config: ClientConfig, request: BuiltRequest, plan: CallPlan, token: string | null | undefined): Record<string, string> {
+export function finalHeaders(
+  config: ClientConfig,
+  request: BuiltRequest,
+  plan: CallPlan,
+  token: string | null | undefined,
+): Record<string, string> {
   const header = headerObject(request.headers)
   const addDefault = (name: string, value: string | undefined) => {
     if (value != null && !(name.toLowerCase() in request.headers)) header[name] = safeValue(name, value)

@@ -3,7 +3,6 @@ import { decodeText } from './utf8'
 import type { AnswerHead, TransportResponse } from './transport'
 import type { HeadersLike, ResponseLike } from './types'
 
-
 /** A Content-Type's media type: parameters and case ignored. */
 export const mediaType = (contentType: string | null) => (contentType || '').split(';')[0].trim().toLowerCase()
 

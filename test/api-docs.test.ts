@@ -26,7 +26,11 @@ function tree(dir: string): Record<string, string> {
 it('docs/api is what typedoc generates from the sources now, and nothing exported is undocumented', () => {
   const out = mkdtempSync(join(tmpdir(), 'api-docs-'))
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typedoc', 'bin', 'typedoc'), '--out', out, '--treatWarningsAsErrors'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typedoc', 'bin', 'typedoc'), '--out', out, '--treatWarningsAsErrors'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    })
     const fresh = tree(out)
     const committed = tree(join(root, 'docs', 'api'))
     expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort())

@@ -37,17 +37,26 @@ const ok = (check?: (data: any, ctx: Context) => void): Outcome => ({ ok: true, 
 const http = (status: number): Outcome => ({ code: 'HTTP_ERROR', message: /non-2xx/, status })
 const call = (name: unknown, options?: unknown) => (ctx: Context) => ctx.client().invoke(name as string, options as InvokeOptions)
 const mirror = (options?: unknown) => call('mirror', options)
-const withClient = (options: (ctx: Context) => Partial<FunctionsOptions>, name = 'mirror', invokeOptions?: InvokeOptions) => (ctx: Context) =>
-  ctx.client(options(ctx)).invoke(name, invokeOptions)
+const withClient =
+  (options: (ctx: Context) => Partial<FunctionsOptions>, name = 'mirror', invokeOptions?: InvokeOptions) =>
+  (ctx: Context) =>
+    ctx.client(options(ctx)).invoke(name, invokeOptions)
 const INJECT = 'v\r\nX-Injected: 1'
 const circular: any = { a: 1 }
 circular.self = circular
 
 /** A client with only the anon key, reading the session from storage holding `value`. */
-const stored = (value: (ctx: Context) => unknown, name = 'mirror') => (ctx: Context) => {
-  const storage = mapStorage({ 'sb-127-auth-token': value(ctx) })
-  return createFunctions({ url: ctx.gw.url, anonKey: ctx.gw.anonKey, transport: ctx.transport, accessToken: sessionFromStorage(storage) }).invoke(name)
-}
+const stored =
+  (value: (ctx: Context) => unknown, name = 'mirror') =>
+  (ctx: Context) => {
+    const storage = mapStorage({ 'sb-127-auth-token': value(ctx) })
+    return createFunctions({
+      url: ctx.gw.url,
+      anonKey: ctx.gw.anonKey,
+      transport: ctx.transport,
+      accessToken: sessionFromStorage(storage),
+    }).invoke(name)
+  }
 const asAnon = ok((data) => expect(data.claims.role).toBe('anon'))
 const sessionOf = (ctx: Context, extra: object) => JSON.stringify({ access_token: ctx.userToken, refresh_token: 'r', ...extra })
 
@@ -66,8 +75,16 @@ const cases: Case[] = [
   ['./ segment', call('./hello'), invalid(/Invalid function name/)],
   ['javascript: name: only a path on the project', call('javascript:alert(1)'), http(404)],
   ['file: name: only a path on the project', call('file:///etc/passwd'), http(404)],
-  ['absolute URL to another origin', call('https://evil.example/steal'), invalid(/^Not sending keys to https:\/\/evil\.example: add it to trustedOrigins$/)],
-  ['absolute URL to the untrusted gateway', (ctx) => ctx.client().invoke(ctx.evil.url + '/functions/v1/mirror'), invalid(/Not sending keys to http:\/\/127\.0\.0\.1:\d+/)],
+  [
+    'absolute URL to another origin',
+    call('https://evil.example/steal'),
+    invalid(/^Not sending keys to https:\/\/evil\.example: add it to trustedOrigins$/),
+  ],
+  [
+    'absolute URL to the untrusted gateway',
+    (ctx) => ctx.client().invoke(ctx.evil.url + '/functions/v1/mirror'),
+    invalid(/Not sending keys to http:\/\/127\.0\.0\.1:\d+/),
+  ],
   ['upper-case scheme to another origin', call('HTTPS://EVIL.EXAMPLE/x'), invalid(/Not sending keys/)],
   ['userinfo trick', (ctx) => ctx.client().invoke(`${ctx.gw.url}@evil.example/x`), invalid(/Not sending keys/)],
   ['backslash trick', (ctx) => ctx.client().invoke(`${ctx.gw.url}\\@evil.example/x`), invalid(/Not sending keys/)],
@@ -95,11 +112,27 @@ const cases: Case[] = [
   ['function header value', mirror({ headers: { 'x-a': () => 1 } }), invalid(/Invalid header "x-a"/)],
   ['headers as a string', mirror({ headers: 'x-a: 1' }), invalid(/^headers must be an object$/)],
   ['CR/LF in Authorization', mirror({ headers: { Authorization: 'Bearer ' + INJECT } }), invalid(/Invalid header "Authorization"/)],
-  ['number and boolean header values: sent as text', mirror({ headers: { 'x-n': 42, 'x-b': true } }), ok((data) => expect(data.headers).toMatchObject({ 'x-n': '42', 'x-b': 'true' }))],
-  ['undefined and null header values: left out', mirror({ headers: { 'x-u': undefined, 'x-null': null } }), ok((data) => expect(Object.keys(data.headers)).not.toContain('x-u'))],
+  [
+    'number and boolean header values: sent as text',
+    mirror({ headers: { 'x-n': 42, 'x-b': true } }),
+    ok((data) => expect(data.headers).toMatchObject({ 'x-n': '42', 'x-b': 'true' })),
+  ],
+  [
+    'undefined and null header values: left out',
+    mirror({ headers: { 'x-u': undefined, 'x-null': null } }),
+    ok((data) => expect(Object.keys(data.headers)).not.toContain('x-u')),
+  ],
   ['headers: null', mirror({ headers: null }), ok()],
-  ['a header named __proto__ (JSON-parsed): dropped, nothing else changes', mirror({ headers: JSON.parse('{"__proto__":"x","x-b":"1"}') }), ok((data) => expect(data.headers['x-b']).toBe('1'))],
-  ['two casings of one header: the last wins', mirror({ headers: { 'X-A': '1', 'x-a': '2' } }), ok((data) => expect(data.headers['x-a']).toBe('2'))],
+  [
+    'a header named __proto__ (JSON-parsed): dropped, nothing else changes',
+    mirror({ headers: JSON.parse('{"__proto__":"x","x-b":"1"}') }),
+    ok((data) => expect(data.headers['x-b']).toBe('1')),
+  ],
+  [
+    'two casings of one header: the last wins',
+    mirror({ headers: { 'X-A': '1', 'x-a': '2' } }),
+    ok((data) => expect(data.headers['x-a']).toBe('2')),
+  ],
   // bodies
   ['circular body', mirror({ body: circular }), invalid(/^The body is not JSON-serializable: /)],
   ['BigInt body', mirror({ body: BigInt(1) }), invalid(/^Cannot send a bigint body$/)],
@@ -108,12 +141,30 @@ const cases: Case[] = [
   ['function body', mirror({ body: () => 1 }), invalid(/^Cannot send a function body$/)],
   ['Map body', mirror({ body: new Map([['a', 1]]) }), invalid(/^Cannot send a Map body$/)],
   ['stream-like body', mirror({ body: { getReader() {} } }), invalid(/^Cannot send a Object body$/)],
-  ['toJSON that throws', mirror({ body: { toJSON() { throw new Error('nope') } } }), invalid(/not JSON-serializable: nope/)],
+  [
+    'toJSON that throws',
+    mirror({
+      body: {
+        toJSON() {
+          throw new Error('nope')
+        },
+      },
+    }),
+    invalid(/not JSON-serializable: nope/),
+  ],
   ['a body on a GET', mirror({ method: 'GET', body: { a: 1 } }), invalid(/^A GET request cannot have a body$/)],
   ['NaN body: JSON null', mirror({ body: NaN }), ok((data) => expect(data.bodyText).toBe('null'))],
   ['Date body: its JSON', mirror({ body: new Date(0) }), ok((data) => expect(data.bodyText).toBe('"1970-01-01T00:00:00.000Z"'))],
-  ['a view on part of a buffer: exactly its bytes', mirror({ body: new Uint8Array([9, 1, 2, 3, 9]).subarray(1, 4) }), ok((data) => expect(data.bodyBase64).toBe('AQID'))],
-  ['huge body (20 MB of JSON)', call('hello', { body: { name: 'n', pad: 'x'.repeat(20 * 1024 * 1024) } }), ok((data) => expect(data).toEqual({ message: 'Hello n!' }))],
+  [
+    'a view on part of a buffer: exactly its bytes',
+    mirror({ body: new Uint8Array([9, 1, 2, 3, 9]).subarray(1, 4) }),
+    ok((data) => expect(data.bodyBase64).toBe('AQID')),
+  ],
+  [
+    'huge body (20 MB of JSON)',
+    call('hello', { body: { name: 'n', pad: 'x'.repeat(20 * 1024 * 1024) } }),
+    ok((data) => expect(data).toEqual({ message: 'Hello n!' })),
+  ],
   // methods
   ['unknown method', mirror({ method: 'FETCH' }), invalid(/^Unsupported method "FETCH"$/)],
   ['TRACE', mirror({ method: 'TRACE' }), invalid(/Unsupported method "TRACE"/)],
@@ -130,25 +181,45 @@ const cases: Case[] = [
   ['timeout 0: none', mirror({ timeout: 0 }), ok()],
   ['a signal that is no signal', mirror({ signal: {} }), invalid(/^signal must be an AbortSignal$/)],
   ['a string signal', mirror({ signal: 'stop' }), invalid(/signal must be an AbortSignal/)],
-  ['an already aborted signal: nothing sent', (ctx) => {
-    const controller = createAbortController()
-    controller.abort()
-    return ctx.client().invoke('mirror', { signal: controller.signal })
-  }, { code: 'ABORTED' }],
+  [
+    'an already aborted signal: nothing sent',
+    (ctx) => {
+      const controller = createAbortController()
+      controller.abort()
+      return ctx.client().invoke('mirror', { signal: controller.signal })
+    },
+    { code: 'ABORTED' },
+  ],
   // regions and options
   ['CR/LF in the region', mirror({ region: INJECT }), invalid(/Invalid header "x-region"/)],
   ['object region', mirror({ region: {} }), invalid(/Invalid header "x-region"/)],
-  ['a region: header and query', mirror({ region: 'ap-northeast-1' }), ok((data) => expect(data.query.forceFunctionRegion).toBe('ap-northeast-1'))],
+  [
+    'a region: header and query',
+    mirror({ region: 'ap-northeast-1' }),
+    ok((data) => expect(data.query.forceFunctionRegion).toBe('ap-northeast-1')),
+  ],
   ['options: null', mirror(null), ok()],
   ['query: an object value', mirror({ query: { filter: { a: 1 } } }), invalid(/^Invalid query "filter"$/)],
   ['query: a string', mirror({ query: 'a=1' }), invalid(/^query must be an object$/)],
   ['query: a lone surrogate', mirror({ query: { q: '\ud800' } }), invalid(/^Invalid query "q"$/)],
   ['query: NaN', mirror({ query: { page: NaN } }), invalid(/^Invalid query "page"$/)],
   // createFunctions
-  ['createFunctions(undefined)', () => createFunctions(undefined as any).invoke('mirror'), invalid(/^createFunctions: transport is missing$/)],
+  [
+    'createFunctions(undefined)',
+    () => createFunctions(undefined as any).invoke('mirror'),
+    invalid(/^createFunctions: transport is missing$/),
+  ],
   ['no transport', (ctx) => createFunctions({ url: ctx.gw.url } as any).invoke('mirror'), invalid(/transport is missing/)],
-  ['a string transport', (ctx) => createFunctions({ url: ctx.gw.url, transport: 'fetch' } as any).invoke('mirror'), invalid(/transport is missing/)],
-  ['javascript: url', withClient(() => ({ url: 'javascript:alert(1)' })), invalid(/^createFunctions: url, functionsUrl, trustedOrigins must be http\(s\)$/)],
+  [
+    'a string transport',
+    (ctx) => createFunctions({ url: ctx.gw.url, transport: 'fetch' } as any).invoke('mirror'),
+    invalid(/transport is missing/),
+  ],
+  [
+    'javascript: url',
+    withClient(() => ({ url: 'javascript:alert(1)' })),
+    invalid(/^createFunctions: url, functionsUrl, trustedOrigins must be http\(s\)$/),
+  ],
   ['file: url', withClient(() => ({ url: 'file:///etc' })), invalid(/must be http\(s\)/)],
   ['ftp: url', withClient(() => ({ url: 'ftp://example.com' })), invalid(/must be http\(s\)/)],
   ['javascript: functionsUrl', withClient(() => ({ functionsUrl: 'javascript:alert(1)' })), invalid(/must be http\(s\)/)],
@@ -157,15 +228,33 @@ const cases: Case[] = [
   ['CR/LF in the client’s headers', withClient(() => ({ headers: { 'x-a': INJECT } })), invalid(/Invalid header "x-a"/)],
   ['CR/LF in the anon key', withClient(() => ({ anonKey: INJECT })), invalid(/Invalid header "apikey"/)],
   ['client timeout of -5', withClient(() => ({ timeout: -5 })), invalid(/timeout must be/)],
-  ['accessToken() throws', (ctx) => createFunctions({ url: ctx.gw.url, transport: ctx.transport, accessToken: () => {
-    throw new Error('storage gone')
-  } }).invoke('mirror'), invalid(/^accessToken\(\) failed$/)],
-  ['accessToken() gives a token with CR/LF', (ctx) => createFunctions({ url: ctx.gw.url, anonKey: ctx.gw.anonKey, transport: ctx.transport, accessToken: () => INJECT }).invoke('mirror'), invalid(/Invalid header "Authorization"/)],
-  ['setAuth with CR/LF', (ctx) => {
-    const client = ctx.client()
-    client.setAuth(INJECT)
-    return client.invoke('mirror')
-  }, invalid(/Invalid header "Authorization"/)],
+  [
+    'accessToken() throws',
+    (ctx) =>
+      createFunctions({
+        url: ctx.gw.url,
+        transport: ctx.transport,
+        accessToken: () => {
+          throw new Error('storage gone')
+        },
+      }).invoke('mirror'),
+    invalid(/^accessToken\(\) failed$/),
+  ],
+  [
+    'accessToken() gives a token with CR/LF',
+    (ctx) =>
+      createFunctions({ url: ctx.gw.url, anonKey: ctx.gw.anonKey, transport: ctx.transport, accessToken: () => INJECT }).invoke('mirror'),
+    invalid(/Invalid header "Authorization"/),
+  ],
+  [
+    'setAuth with CR/LF',
+    (ctx) => {
+      const client = ctx.client()
+      client.setAuth(INJECT)
+      return client.invoke('mirror')
+    },
+    invalid(/Invalid header "Authorization"/),
+  ],
   // sessions in storage
   ['stored session: not JSON', stored(() => '{oops'), asAnon],
   ['stored session: JSON null', stored(() => 'null'), asAnon],
@@ -174,16 +263,62 @@ const cases: Case[] = [
   ['stored session: wrong shape', stored(() => '{"user":{"id":1}}'), asAnon],
   ['stored session: access_token a number', stored(() => '{"access_token":42}'), asAnon],
   ['stored session: access_token empty', stored(() => '{"access_token":""}'), asAnon],
-  ['stored session: valid, as an object', stored((ctx) => JSON.parse(sessionOf(ctx, {}))), ok((data) => expect(data.claims.role).toBe('authenticated'))],
-  ['stored session: expires_at not a number: the token as is', stored((ctx) => sessionOf(ctx, { expires_at: 'soon' })), ok((data) => expect(data.claims.role).toBe('authenticated'))],
-  ['stored session: expired, no refresh token: the relay refuses it', stored((ctx) => JSON.stringify({ access_token: ctx.gw.createSession({ expiresIn: -10 }).access_token, expires_at: 1 })), { code: 'RELAY_ERROR' }],
-  ['stored session: expired, refresh token unknown to the server: signed out, anon', stored((ctx) => sessionOf(ctx, { expires_at: 1, refresh_token: 'unknown' })), asAnon],
-  ['stored session: a token of another project: the relay refuses it', stored((ctx) => JSON.stringify({ access_token: signJwt({ role: 'authenticated', exp: 4e9 }, 'another-projects-secret-of-32-characters!') })), { code: 'RELAY_ERROR' }],
+  [
+    'stored session: valid, as an object',
+    stored((ctx) => JSON.parse(sessionOf(ctx, {}))),
+    ok((data) => expect(data.claims.role).toBe('authenticated')),
+  ],
+  [
+    'stored session: expires_at not a number: the token as is',
+    stored((ctx) => sessionOf(ctx, { expires_at: 'soon' })),
+    ok((data) => expect(data.claims.role).toBe('authenticated')),
+  ],
+  [
+    'stored session: expired, no refresh token: the relay refuses it',
+    stored((ctx) => JSON.stringify({ access_token: ctx.gw.createSession({ expiresIn: -10 }).access_token, expires_at: 1 })),
+    { code: 'RELAY_ERROR' },
+  ],
+  [
+    'stored session: expired, refresh token unknown to the server: signed out, anon',
+    stored((ctx) => sessionOf(ctx, { expires_at: 1, refresh_token: 'unknown' })),
+    asAnon,
+  ],
+  [
+    'stored session: a token of another project: the relay refuses it',
+    stored((ctx) =>
+      JSON.stringify({ access_token: signJwt({ role: 'authenticated', exp: 4e9 }, 'another-projects-secret-of-32-characters!') }),
+    ),
+    { code: 'RELAY_ERROR' },
+  ],
   ['stored session: token with CR/LF', stored(() => JSON.stringify({ access_token: INJECT })), invalid(/Invalid header "Authorization"/)],
-  ['storage getItem throws', (ctx) => createFunctions({ url: ctx.gw.url, anonKey: ctx.gw.anonKey, transport: ctx.transport, accessToken: sessionFromStorage({ getItem() {
-    throw new Error('x')
-  }, setItem() {}, removeItem() {} }) }).invoke('mirror'), asAnon],
-  ['storage getItem rejects', (ctx) => createFunctions({ url: ctx.gw.url, anonKey: ctx.gw.anonKey, transport: ctx.transport, accessToken: sessionFromStorage({ getItem: () => Promise.reject(new Error('x')), setItem() {}, removeItem() {} }) }).invoke('mirror'), asAnon],
+  [
+    'storage getItem throws',
+    (ctx) =>
+      createFunctions({
+        url: ctx.gw.url,
+        anonKey: ctx.gw.anonKey,
+        transport: ctx.transport,
+        accessToken: sessionFromStorage({
+          getItem() {
+            throw new Error('x')
+          },
+          setItem() {},
+          removeItem() {},
+        }),
+      }).invoke('mirror'),
+    asAnon,
+  ],
+  [
+    'storage getItem rejects',
+    (ctx) =>
+      createFunctions({
+        url: ctx.gw.url,
+        anonKey: ctx.gw.anonKey,
+        transport: ctx.transport,
+        accessToken: sessionFromStorage({ getItem: () => Promise.reject(new Error('x')), setItem() {}, removeItem() {} }),
+      }).invoke('mirror'),
+    asAnon,
+  ],
 ]
 
 /** Records what the transport was asked to send. */
@@ -248,7 +383,9 @@ describe.each(transports)('bad input, %s', (_label, makeTransport) => {
       for (const name in request.header) expect(`${name}: ${request.header[name]}`).not.toMatch(/[\r\n\0]/)
     }
     for (const request of ctx.gw.requests) {
-      expect(request.rawHeaders.filter((_: string, i: number) => i % 2 == 0).map((name: string) => name.toLowerCase())).not.toContain('x-injected')
+      expect(request.rawHeaders.filter((_: string, i: number) => i % 2 == 0).map((name: string) => name.toLowerCase())).not.toContain(
+        'x-injected',
+      )
     }
     expect(ctx.evil.requests).toHaveLength(0)
     expect(sent.filter((request) => !request.url.startsWith(ctx.gw.url))).toEqual([])

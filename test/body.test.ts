@@ -69,6 +69,12 @@ describe('encodeBody', () => {
     circular.self = circular
     expect(() => encodeBody(circular)).toThrow(/not JSON-serializable: .*circular/i)
     expect(() => encodeBody({ n: BigInt(1) })).toThrow(/not JSON-serializable: .*BigInt/i)
-    expect(() => encodeBody({ toJSON: () => { throw new Error('nope') } })).toThrow(/not JSON-serializable: nope/)
+    expect(() =>
+      encodeBody({
+        toJSON: () => {
+          throw new Error('nope')
+        },
+      }),
+    ).toThrow(/not JSON-serializable: nope/)
   })
 })

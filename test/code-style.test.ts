@@ -28,7 +28,10 @@ function importGraph(dir: string): Map<string, string[]> {
       if (statSync(file).isDirectory()) visit(file)
       else if (/\.ts$/.test(name) && !/\.d\.ts$/.test(name)) {
         const source = readFileSync(file, 'utf8')
-        const targets = Array.from(source.matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm), (match) => `${resolve(dirname(file), match[1])}.ts`)
+        const targets = Array.from(
+          source.matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm),
+          (match) => `${resolve(dirname(file), match[1])}.ts`,
+        )
         graph.set(file, targets)
       }
     }
@@ -44,7 +47,13 @@ it('src/ has no import cycles, type imports included', () => {
   const walk = (file: string, path: string[]) => {
     if (state.get(file) == 'done') return
     if (state.get(file) == 'open') {
-      cycles.push(path.slice(path.indexOf(file)).concat(file).map((step) => relative(root, step)).join(' → '))
+      cycles.push(
+        path
+          .slice(path.indexOf(file))
+          .concat(file)
+          .map((step) => relative(root, step))
+          .join(' → '),
+      )
       return
     }
     state.set(file, 'open')

@@ -16,7 +16,9 @@ const read = (file: string) => readFileSync(join(dist, file), 'utf8')
 describe('the built package', () => {
   it('ships nothing newer than ES2017 (mini-program tools do not transpile node_modules)', () => {
     const files = readdirSync(dist).filter((file) => /\.(mjs|cjs)$/.test(file))
-    expect(files).toEqual(expect.arrayContaining(['index.mjs', 'index.cjs', 'taro.mjs', 'taro-react.mjs', 'taro-vue.mjs', 'uniapp.mjs', 'uniapp.cjs']))
+    expect(files).toEqual(
+      expect.arrayContaining(['index.mjs', 'index.cjs', 'taro.mjs', 'taro-react.mjs', 'taro-vue.mjs', 'uniapp.mjs', 'uniapp.cjs']),
+    )
     for (const file of files) {
       const sourceType = file.endsWith('.mjs') ? 'module' : 'script'
       expect(() => acorn.parse(read(file), { ecmaVersion: 2017, sourceType })).not.toThrow()
@@ -26,14 +28,18 @@ describe('the built package', () => {
   it('resolves through package.json exports for require and import, with types', async () => {
     // Plain node, outside jest's module system: what a user's runtime resolves.
     const exportsVia = (code: string) =>
-      execFileSync(process.execPath, ['--input-type=' + (code.startsWith('import') ? 'module' : 'commonjs'), '-e', code], { cwd: join(__dirname, '..') })
+      execFileSync(process.execPath, ['--input-type=' + (code.startsWith('import') ? 'module' : 'commonjs'), '-e', code], {
+        cwd: join(__dirname, '..'),
+      })
         .toString()
         .trim()
         .split(',')
     const esm = exportsVia("import * as api from 'mp-functions'; console.log(Object.keys(api).sort().join())")
     const cjs = exportsVia("console.log(Object.keys(require('mp-functions')).sort().join())")
     expect(esm).toEqual(cjs)
-    expect(esm).toEqual(expect.arrayContaining(['createFunctions', 'fetchTransport', 'miniProgramTransport', 'sessionFromStorage', 'FunctionsHttpError']))
+    expect(esm).toEqual(
+      expect.arrayContaining(['createFunctions', 'fetchTransport', 'miniProgramTransport', 'sessionFromStorage', 'FunctionsHttpError']),
+    )
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'))
     // Only the modules whose import installs `$functions` (Taro's runtime injection) keep their side effects.
     expect(pkg.sideEffects).toEqual(['./dist/taro.mjs', './dist/taro.cjs', './dist/taro-react.mjs', './dist/taro-react.cjs'])

@@ -19,14 +19,18 @@ describe('docs samples', () => {
     ['taro', 8],
     ['uniapp', 7],
     ['vue2', 2],
-  ])('%s samples type-check (at least %d of them)', (env, least) => {
-    const mine = byEnv(env)
-    expect(mine.length).toBeGreaterThanOrEqual(least)
-    // A sample that augments the package's types (the typed registry's AppFunctions) would change the
-    // others' types: those share a program of their own.
-    const augments = (s: Sample) => /declare module ['"]mp-functions['"]/.test(s.code)
-    const groups = [mine.filter((s) => !augments(s)), mine.filter(augments)].filter((group) => group.length)
-    const problems = groups.flatMap((group) => checkSamples(env, group)).map((p) => `${p.where}: ${p.message}`)
-    expect(problems).toEqual([])
-  }, 120000)
+  ])(
+    '%s samples type-check (at least %d of them)',
+    (env, least) => {
+      const mine = byEnv(env)
+      expect(mine.length).toBeGreaterThanOrEqual(least)
+      // A sample that augments the package's types (the typed registry's AppFunctions) would change the
+      // others' types: those share a program of their own.
+      const augments = (s: Sample) => /declare module ['"]mp-functions['"]/.test(s.code)
+      const groups = [mine.filter((s) => !augments(s)), mine.filter(augments)].filter((group) => group.length)
+      const problems = groups.flatMap((group) => checkSamples(env, group)).map((p) => `${p.where}: ${p.message}`)
+      expect(problems).toEqual([])
+    },
+    120000,
+  )
 })

@@ -1,7 +1,16 @@
 // Faults injected over real sockets by the gateway, through each transport: every call ends in its
 // documented typed error (or success) within its time bound; none hangs.
 import * as net from 'net'
-import { createFunctions, fetchTransport, miniProgramTransport, retry, type FunctionsResponse, type InvokeOptions, type RetryOptions, type Transport } from '../src'
+import {
+  createFunctions,
+  fetchTransport,
+  miniProgramTransport,
+  retry,
+  type FunctionsResponse,
+  type InvokeOptions,
+  type RetryOptions,
+  type Transport,
+} from '../src'
 import type { Gateway } from './helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../gateway')
@@ -66,7 +75,15 @@ const faults: Fault[] = [
     expect: code('NETWORK_ERROR', /\(3 attempts\)$/),
     requests: 3,
   },
-  { name: 'headers that never come: the timeout ends it', path: 'fault/no-headers', options: { timeout: 500 }, within: 1500, atLeast: 450, expect: code('TIMEOUT'), requests: 1 },
+  {
+    name: 'headers that never come: the timeout ends it',
+    path: 'fault/no-headers',
+    options: { timeout: 500 },
+    within: 1500,
+    atLeast: 450,
+    expect: code('TIMEOUT'),
+    requests: 1,
+  },
   {
     name: 'headers that never come, retrying transport: never retried after the timeout',
     path: 'fault/no-headers',
@@ -76,8 +93,22 @@ const faults: Fault[] = [
     expect: code('TIMEOUT'),
     requests: 1,
   },
-  { name: 'a body that stalls: the timeout ends it', path: 'fault/stall-body', options: { timeout: 500 }, within: 1500, atLeast: 450, expect: code('TIMEOUT'), requests: 1 },
-  { name: '5xx burst, no retry: the first 503', path: 'fault/flaky?failures=2&key=' + key(), within: 2000, expect: httpStatus(503), requests: 1 },
+  {
+    name: 'a body that stalls: the timeout ends it',
+    path: 'fault/stall-body',
+    options: { timeout: 500 },
+    within: 1500,
+    atLeast: 450,
+    expect: code('TIMEOUT'),
+    requests: 1,
+  },
+  {
+    name: '5xx burst, no retry: the first 503',
+    path: 'fault/flaky?failures=2&key=' + key(),
+    within: 2000,
+    expect: httpStatus(503),
+    requests: 1,
+  },
   {
     name: '5xx burst, GET retried: success on the 3rd attempt, which the answer says',
     path: 'fault/flaky?failures=2&key=' + key(),
@@ -103,8 +134,23 @@ const faults: Fault[] = [
     },
     requests: 3,
   },
-  { name: '5xx burst on a POST: not idempotent, never retried', path: 'fault/flaky?failures=2&key=' + key(), retry: {}, within: 2000, expect: httpStatus(503), requests: 1 },
-  { name: '429 with Retry-After, 429 not retried by default', path: 'fault/flaky?status=429&retryAfter=1&failures=1&key=' + key(), options: { method: 'GET' }, retry: {}, within: 1000, expect: httpStatus(429), requests: 1 },
+  {
+    name: '5xx burst on a POST: not idempotent, never retried',
+    path: 'fault/flaky?failures=2&key=' + key(),
+    retry: {},
+    within: 2000,
+    expect: httpStatus(503),
+    requests: 1,
+  },
+  {
+    name: '429 with Retry-After, 429 not retried by default',
+    path: 'fault/flaky?status=429&retryAfter=1&failures=1&key=' + key(),
+    options: { method: 'GET' },
+    retry: {},
+    within: 1000,
+    expect: httpStatus(429),
+    requests: 1,
+  },
   {
     name: '429 with Retry-After: 1 (seconds), 429 retried: waits it out',
     path: 'fault/flaky?status=429&retryAfter=1&failures=1&key=' + key(),
@@ -119,7 +165,9 @@ const faults: Fault[] = [
     name: '429 with Retry-After as an HTTP-date',
     // Made when the test runs. Whole seconds: an HTTP-date has no milliseconds, so this waits 1 to 2 s.
     get path() {
-      return 'fault/flaky?status=429&failures=1&key=' + key() + '&retryAfter=' + encodeURIComponent(new Date(Date.now() + 2000).toUTCString())
+      return (
+        'fault/flaky?status=429&failures=1&key=' + key() + '&retryAfter=' + encodeURIComponent(new Date(Date.now() + 2000).toUTCString())
+      )
     },
     options: { method: 'GET' },
     retry: { statusCodes: [429] },
@@ -137,7 +185,12 @@ const faults: Fault[] = [
     expect: httpStatus(429),
     requests: 1,
   },
-  { name: 'invalid JSON with a JSON content type', path: 'bad-json', within: 2000, expect: code('INVALID_RESPONSE', /does not match its Content-Type/) },
+  {
+    name: 'invalid JSON with a JSON content type',
+    path: 'bad-json',
+    within: 2000,
+    expect: code('INVALID_RESPONSE', /does not match its Content-Type/),
+  },
   {
     name: 'invalid UTF-8 in a JSON body: replacement characters, as TextDecoder does',
     path: 'fault/bad-utf8',

@@ -27,7 +27,9 @@ function functionHost(allow: Record<string, string>, answer: { status: number; h
     seen.push({ method: req.method!, headers: req.headers })
     req.resume()
     if (req.method == 'OPTIONS') return res.writeHead(204, allow).end()
-    res.writeHead(answer.status, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json', ...answer.headers }).end('{"ok":true}')
+    res
+      .writeHead(answer.status, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json', ...answer.headers })
+      .end('{"ok":true}')
   })
   return new Promise<{ url: string; seen: typeof seen; close(): void }>((resolve) =>
     server.listen(0, '127.0.0.1', () =>
@@ -93,7 +95,10 @@ it('the minimal preflight answer is enough', async () => {
 })
 
 it('a preflight answer that leaves out apikey fails the call as NETWORK_ERROR, and the function never runs', async () => {
-  const host = await functionHost({ ...MINIMAL, 'Access-Control-Allow-Headers': 'authorization, content-type' }, { status: 200, headers: {} })
+  const host = await functionHost(
+    { ...MINIMAL, 'Access-Control-Allow-Headers': 'authorization, content-type' },
+    { status: 200, headers: {} },
+  )
   try {
     const answer = await invokeInPage({ url: host.url, functionsUrl: host.url, anonKey: 'anon', name: 'fn' })
     expect(answer.code).toBe('NETWORK_ERROR')
@@ -105,7 +110,10 @@ it('a preflight answer that leaves out apikey fails the call as NETWORK_ERROR, a
 
 it('x-relay-error is seen only when the answer exposes it (Access-Control-Expose-Headers)', async () => {
   const hidden = await functionHost(MINIMAL, { status: 401, headers: { 'x-relay-error': 'true' } })
-  const exposed = await functionHost(MINIMAL, { status: 401, headers: { 'x-relay-error': 'true', 'Access-Control-Expose-Headers': 'x-relay-error' } })
+  const exposed = await functionHost(MINIMAL, {
+    status: 401,
+    headers: { 'x-relay-error': 'true', 'Access-Control-Expose-Headers': 'x-relay-error' },
+  })
   try {
     const call = (host: { url: string }) => invokeInPage({ url: host.url, functionsUrl: host.url, anonKey: 'anon', name: 'fn' })
     expect(await call(hidden)).toMatchObject({ code: 'HTTP_ERROR', name: 'FunctionsHttpError' })

@@ -75,12 +75,24 @@ describe('hooks', () => {
 
   it.each([
     ['beforeRequest', { beforeRequest: () => Promise.reject(new Error('no token')) }, 0],
-    ['afterResponse', { afterResponse: () => {
-      throw new Error('bad')
-    } }, 1],
-    ['onError', { onError: () => {
-      throw 'plain string'
-    } }, 1],
+    [
+      'afterResponse',
+      {
+        afterResponse: () => {
+          throw new Error('bad')
+        },
+      },
+      1,
+    ],
+    [
+      'onError',
+      {
+        onError: () => {
+          throw 'plain string'
+        },
+      },
+      1,
+    ],
   ] as Array<[string, FunctionsHooks, number]>)('%s failing becomes a typed HOOK_ERROR, never a rejection', async (hook, hooks, sent) => {
     const { functions, calls } = setup(hooks, () => json({}, 500))
     const result = await functions.invoke('hello')

@@ -168,7 +168,13 @@ describe('who the caller is', () => {
 describe('token scope', () => {
   it('sends nothing to an origin the app did not configure, and names the option', async () => {
     const { functions, calls } = setup()
-    for (const address of ['https://evil.com/fn', 'https://abcd.supabase.co.evil.com/x', 'http://abcd.supabase.co/x', 'https://abcd.supabase.co:8443/x', 'https://abcd.supabase.co@evil.com/x']) {
+    for (const address of [
+      'https://evil.com/fn',
+      'https://abcd.supabase.co.evil.com/x',
+      'http://abcd.supabase.co/x',
+      'https://abcd.supabase.co:8443/x',
+      'https://abcd.supabase.co@evil.com/x',
+    ]) {
       const { error } = await functions.invoke(address)
       expect(error).toBeInstanceOf(FunctionsRequestError)
       expect(error!.message).toMatch(/^Not sending keys to .*: add it to trustedOrigins$/)
@@ -243,15 +249,21 @@ describe('response', () => {
     expect((await respondWith({ body: 'plain' }).invoke('x')).data).toBe('plain')
   })
 
-  it.each(['application/octet-stream', 'application/pdf', 'image/png', 'audio/mpeg', 'video/mp4', 'application/zip', 'font/woff2', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])(
-    '%s → the exact bytes as an ArrayBuffer',
-    async (type) => {
-      const bytes = new Uint8Array(256).map((_, i) => i)
-      const { data } = await respondWith({ headers: { 'Content-Type': type }, body: bytes.buffer }).invoke('x')
-      expect(data).toBeInstanceOf(ArrayBuffer)
-      expect(Array.from(new Uint8Array(data))).toEqual(Array.from(bytes))
-    },
-  )
+  it.each([
+    'application/octet-stream',
+    'application/pdf',
+    'image/png',
+    'audio/mpeg',
+    'video/mp4',
+    'application/zip',
+    'font/woff2',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ])('%s → the exact bytes as an ArrayBuffer', async (type) => {
+    const bytes = new Uint8Array(256).map((_, i) => i)
+    const { data } = await respondWith({ headers: { 'Content-Type': type }, body: bytes.buffer }).invoke('x')
+    expect(data).toBeInstanceOf(ArrayBuffer)
+    expect(Array.from(new Uint8Array(data))).toEqual(Array.from(bytes))
+  })
 
   it('text/event-stream → an EventStream of its events, handed over at the headers', async () => {
     const result = await respondWith({ headers: { 'content-type': 'text/event-stream' }, body: 'data: 1\n\n' }).invoke('x')
@@ -262,7 +274,9 @@ describe('response', () => {
   })
 
   it('text/event-stream with stream: false → the response itself, read whole, like functions-js', async () => {
-    const result = await respondWith({ headers: { 'content-type': 'text/event-stream' }, body: 'data: 1\n\n' }).invoke('x', { stream: false })
+    const result = await respondWith({ headers: { 'content-type': 'text/event-stream' }, body: 'data: 1\n\n' }).invoke('x', {
+      stream: false,
+    })
     expect(result.data).toBe(result.response)
     expect(await result.data.text()).toBe('data: 1\n\n')
   })
@@ -311,7 +325,10 @@ describe('response', () => {
 
   it('x-relay-error: true is a relay error whatever the status, checked before the status', async () => {
     for (const status of [200, 401, 502]) {
-      const { error, response } = await respondWith({ ...json({ message: 'Invalid JWT' }, status), headers: { 'X-Relay-Error': 'true', 'content-type': 'application/json' } }).invoke('x')
+      const { error, response } = await respondWith({
+        ...json({ message: 'Invalid JWT' }, status),
+        headers: { 'X-Relay-Error': 'true', 'content-type': 'application/json' },
+      }).invoke('x')
       expect(error).toBeInstanceOf(FunctionsRelayError)
       expect(error!.code).toBe('RELAY_ERROR')
       expect((error as FunctionsRelayError).status).toBe(status)

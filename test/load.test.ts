@@ -9,7 +9,12 @@ const { startGateway } = require('../gateway')
 
 /** The most requests overlapping at the gateway, from its exact order of arrivals and ends. */
 function maxOverlap(requests: any[]) {
-  const events = requests.flatMap((request) => [[request.seq, 1], [request.endSeq, -1]]).sort((a, b) => a[0] - b[0])
+  const events = requests
+    .flatMap((request) => [
+      [request.seq, 1],
+      [request.endSeq, -1],
+    ])
+    .sort((a, b) => a[0] - b[0])
   let now = 0
   let most = 0
   for (const [, change] of events) most = Math.max(most, (now += change))
@@ -22,7 +27,14 @@ const MB = 1024 * 1024
 
 function runClient(gw: Gateway): Promise<any> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', path.join(__dirname, 'helpers/load-client.js'), gw.url, gw.anonKey, String(CALLS), String(LIMIT)])
+    const child = spawn(process.execPath, [
+      '--expose-gc',
+      path.join(__dirname, 'helpers/load-client.js'),
+      gw.url,
+      gw.anonKey,
+      String(CALLS),
+      String(LIMIT),
+    ])
     let out = ''
     let err = ''
     child.stdout.on('data', (data) => (out += data))

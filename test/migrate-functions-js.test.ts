@@ -49,7 +49,7 @@ it('a falsy body: functions-js skips inference and hands fetch the raw 0; ours s
   expect(b.sent[0]).toMatchObject({ data: '0', header: { 'Content-Type': 'application/json' } })
 })
 
-it('headers: functions-js sends Authorization and authorization both; ours one, the call\'s', async () => {
+it("headers: functions-js sends Authorization and authorization both; ours one, the call's", async () => {
   const a = upstream()
   a.client.setAuth('t')
   await a.client.invoke('hello', { headers: { authorization: 'Bearer x' } })
@@ -76,7 +76,10 @@ it('names: functions-js lets ".." climb out of /functions/v1 and glues full addr
   const a = upstream()
   await a.client.invoke('../../rest/v1/x')
   await a.client.invoke('https://other.example/fn')
-  expect(a.sent.map((s) => s.url)).toEqual(['https://x.supabase.co/rest/v1/x', 'https://x.supabase.co/functions/v1/https://other.example/fn'])
+  expect(a.sent.map((s) => s.url)).toEqual([
+    'https://x.supabase.co/rest/v1/x',
+    'https://x.supabase.co/functions/v1/https://other.example/fn',
+  ])
   const b = ours()
   expect((await b.client.invoke('../../rest/v1/x')).error?.code).toBe('INVALID_REQUEST')
   expect((await b.client.invoke('https://other.example/fn')).error?.message).toMatch(/add it to trustedOrigins/)

@@ -50,9 +50,10 @@ it('binary: the seed decodes bytes as text (no responseType); ours returns them 
   expect(Array.from(new Uint8Array(after.data as ArrayBuffer))).toEqual(bytes)
 })
 
-it('headers: with a lower-case content-type or authorization the seed hands wx.request both casings; ours one, the caller\'s', async () => {
+it("headers: with a lower-case content-type or authorization the seed hands wx.request both casings; ours one, the caller's", async () => {
   const headers = { 'content-type': 'text/plain', authorization: 'Bearer ' + gateway.anonKey }
-  const handed = () => Object.keys(wx.__requests[wx.__requests.length - 1].header).filter((name) => /^(content-type|authorization)$/i.test(name))
+  const handed = () =>
+    Object.keys(wx.__requests[wx.__requests.length - 1].header).filter((name) => /^(content-type|authorization)$/i.test(name))
   await seed.functions.invoke(full('mirror'), { body: { a: 1 }, headers })
   expect(handed().sort()).toEqual(['Authorization', 'Content-Type', 'authorization', 'content-type'])
   await ours.invoke(full('mirror'), { body: { a: 1 }, headers })

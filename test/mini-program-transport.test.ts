@@ -24,7 +24,15 @@ describe('miniProgramTransport', () => {
   it('takes Alipay’s shapes: headers/status names, and non-2xx answers delivered to fail', async () => {
     const ok = await call((options) => options.success({ status: 200, headers: { 'Content-Type': 'application/json' }, data: '{"a":1}' }))
     expect(ok.data).toEqual({ a: 1 })
-    const failed = await call((options) => options.fail({ error: 19, errorMessage: 'http status error', status: 500, headers: { 'content-type': 'application/json' }, data: { msg: '失败' } }))
+    const failed = await call((options) =>
+      options.fail({
+        error: 19,
+        errorMessage: 'http status error',
+        status: 500,
+        headers: { 'content-type': 'application/json' },
+        data: { msg: '失败' },
+      }),
+    )
     expect(failed.error!.name).toBe('FunctionsHttpError')
     expect((failed.error as any).status).toBe(500)
     expect((failed.error as any).body).toEqual({ msg: '失败' })
@@ -37,7 +45,10 @@ describe('miniProgramTransport', () => {
 
   it('aborts the platform task', async () => {
     let aborted = 0
-    const result = createFunctions({ url: 'https://a.supabase.co', transport: miniProgramTransport(() => ({ abort: () => aborted++ })) }).invoke('x', { timeout: 20 })
+    const result = createFunctions({
+      url: 'https://a.supabase.co',
+      transport: miniProgramTransport(() => ({ abort: () => aborted++ })),
+    }).invoke('x', { timeout: 20 })
     expect((await result).error!.code).toBe('TIMEOUT')
     expect(aborted).toBe(1)
   })
@@ -48,7 +59,9 @@ describe('miniProgramTransport', () => {
     const { error } = await functions.invoke('hello')
     expect(error!.name).toBe('FunctionsFetchError')
     expect(error!.code).toBe('DOMAIN_NOT_ALLOWED')
-    expect(error!.message).toMatch(/^Failed to send a request to the Edge Function: http:\/\/127\.0\.0\.1:9 is not in the mini-program's request domain list/)
+    expect(error!.message).toMatch(
+      /^Failed to send a request to the Edge Function: http:\/\/127\.0\.0\.1:9 is not in the mini-program's request domain list/,
+    )
     expect(error!.message).toMatch(/服务器域名/)
     expect(error!.message).toMatch(/不校验合法域名/)
     expect(error!.context.errno).toBe(600002)
@@ -68,7 +81,13 @@ describe('miniProgramTransport', () => {
     [{ errMsg: 'request:fail abort', errno: 1 }, 'ABORTED'],
     [{ errMsg: 'request:fail interrupted' }, 'INTERRUPTED'],
     // A request started while the app is suspended (WeChat's words, from its developer community).
-    [{ errMsg: 'request:fail createRequestTask:fail: jsapi has no permission, event=createRequestTask, runningState=suspend, permissionMsg=permission ok, detail=network api interrupted in suspend state' }, 'INTERRUPTED'],
+    [
+      {
+        errMsg:
+          'request:fail createRequestTask:fail: jsapi has no permission, event=createRequestTask, runningState=suspend, permissionMsg=permission ok, detail=network api interrupted in suspend state',
+      },
+      'INTERRUPTED',
+    ],
     [{ errMsg: 'request:fail url not in domain list', errno: 600002 }, 'DOMAIN_NOT_ALLOWED'],
     [{ errMsg: 'request:fail url not in domain list' }, 'DOMAIN_NOT_ALLOWED'],
     [{ errMsg: 'request:fail 不在以下 request 合法域名列表中' }, 'DOMAIN_NOT_ALLOWED'],
@@ -90,7 +109,8 @@ describe('the app goes to the background (INTERRUPTED)', () => {
 
   it('a request in flight when WeChat cuts it ends as INTERRUPTED; retried only when the client asks', async () => {
     const wx = createWx()
-    const client = (features: Feature[] = []) => createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: miniProgramTransport(wx.request), features })
+    const client = (features: Feature[] = []) =>
+      createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: miniProgramTransport(wx.request), features })
     const cut = () => setTimeout(() => wx.__interrupt(), 100)
     cut()
     const plain = await client().invoke('slow?ms=2000', { method: 'GET' })

@@ -37,7 +37,11 @@ async function trace(order: string[]) {
   )
   const functions = createFunctions({ url, anonKey: 'k', transport: mock.transport, features: order.map((name) => named[name]) })
   const results = await Promise.all(['a', 'b', 'c', 'd'].map((name) => functions.invoke(name, { method: 'GET' })))
-  const outcomes = results.map(({ data, error, response }) => ({ data, error, attempts: response && response.headers.get('x-retry-attempts') }))
+  const outcomes = results.map(({ data, error, response }) => ({
+    data,
+    error,
+    attempts: response && response.headers.get('x-retry-attempts'),
+  }))
   return { outcomes, mostOpen, sent: mock.calls.length, seen }
 }
 

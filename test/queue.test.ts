@@ -21,7 +21,10 @@ function heldTransport(reportsAbort = true) {
       inFlight--
       settle()
     }
-    request.success = ((success) => (response: any) => done(() => success(response))())(request.success)
+    request.success = (
+      (success) => (response: any) =>
+        done(() => success(response))()
+    )(request.success)
     return { abort: () => reportsAbort && done(() => request.fail(new Error('abort'), 'ABORTED'))() }
   }
   return {
@@ -38,9 +41,11 @@ function heldTransport(reportsAbort = true) {
   }
 }
 
-const client = (transport: Transport, options?: QueueOptions) => createFunctions({ url, anonKey: 'k', transport, features: [queue(options)] })
+const client = (transport: Transport, options?: QueueOptions) =>
+  createFunctions({ url, anonKey: 'k', transport, features: [queue(options)] })
 /** The feature's layer alone, over a transport: for requests that do not come from `invoke`. */
-const queueLayer = (transport: Transport, options?: QueueOptions) => (queue(options).wrapTransport as (next: Transport) => Transport)(transport)
+const queueLayer = (transport: Transport, options?: QueueOptions) =>
+  (queue(options).wrapTransport as (next: Transport) => Transport)(transport)
 
 describe('queue', () => {
   it('keeps at most 8 in flight by default, and sends the rest first come first served', async () => {
@@ -154,7 +159,9 @@ describe('queue', () => {
       ok(request)
     })
     const onChunk = () => {}
-    await new Promise((resolve) => transport({ url, method: 'GET', header: {}, enableChunked: true, onChunk, success: resolve, fail: resolve } as any))
+    await new Promise((resolve) =>
+      transport({ url, method: 'GET', header: {}, enableChunked: true, onChunk, success: resolve, fail: resolve } as any),
+    )
     expect(seen.enableChunked).toBe(true)
     expect(seen.onChunk).toBe(onChunk)
   })
@@ -182,10 +189,13 @@ describe('queue', () => {
 describe('queue: a transport that fails at once', () => {
   it('20,000 waiting requests that each fail synchronously: all reported, no stack overflow', () => {
     let first: TransportOptions | undefined
-    const transport = queueLayer((request: TransportOptions) => {
-      if (!first) return void (first = request)
-      throw new Error('no network')
-    }, { maxConcurrent: 1 })
+    const transport = queueLayer(
+      (request: TransportOptions) => {
+        if (!first) return void (first = request)
+        throw new Error('no network')
+      },
+      { maxConcurrent: 1 },
+    )
     let reported = 0
     for (let i = 0; i < 20000; i++) transport({ url, method: 'GET', header: {}, success: () => reported++, fail: () => reported++ })
     first!.success({ statusCode: 200, header: {}, data: new ArrayBuffer(0) })

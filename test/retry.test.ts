@@ -4,12 +4,19 @@ import { json, memoryTransport, type Reply } from './helpers/memory-transport'
 
 const url = 'https://abcd.supabase.co'
 /** The feature's layer alone, over a transport: for the requests that do not come from `invoke`. */
-const retryLayer = (transport: Transport, options: RetryOptions) => (retry(options).wrapTransport as (next: Transport) => Transport)(transport)
+const retryLayer = (transport: Transport, options: RetryOptions) =>
+  (retry(options).wrapTransport as (next: Transport) => Transport)(transport)
 const networkError: Reply = { fail: new Error('socket hang up'), code: 'NETWORK_ERROR' }
 
 function setup(respond: Parameters<typeof memoryTransport>[0], options?: RetryOptions, clientTimeout?: number) {
   const mock = memoryTransport(respond)
-  const functions = createFunctions({ url, anonKey: 'k', transport: mock.transport, features: [retry({ delay: 1, ...options })], timeout: clientTimeout })
+  const functions = createFunctions({
+    url,
+    anonKey: 'k',
+    transport: mock.transport,
+    features: [retry({ delay: 1, ...options })],
+    timeout: clientTimeout,
+  })
   return Object.assign(mock, { functions })
 }
 
@@ -213,11 +220,16 @@ describe('retry: never after a cancel or the call’s timeout', () => {
 describe('retry: wrapping', () => {
   it('passes unknown option fields through', async () => {
     const seen: TransportOptions[] = []
-    const transport = retryLayer((request) => {
-      seen.push(request)
-      request.fail(new Error('down'))
-    }, { delay: 1, attempts: 1 })
-    await new Promise((resolve) => transport({ url, method: 'GET', header: {}, extra: 1, success: resolve, fail: resolve } as TransportOptions))
+    const transport = retryLayer(
+      (request) => {
+        seen.push(request)
+        request.fail(new Error('down'))
+      },
+      { delay: 1, attempts: 1 },
+    )
+    await new Promise((resolve) =>
+      transport({ url, method: 'GET', header: {}, extra: 1, success: resolve, fail: resolve } as TransportOptions),
+    )
     expect(seen).toHaveLength(1)
     expect((seen[0] as unknown as { extra: number }).extra).toBe(1)
   })

@@ -161,18 +161,21 @@ describe('refreshing', () => {
     expect(gw.refreshRequests()).toHaveLength(1)
   })
 
-  it.each(['drop', 'error500'])('a refresh that fails for a network reason (%s) keeps the session and is retried next call', async (mode) => {
-    gw.setRefreshMode(mode)
-    const session = gw.createSession({ expiresIn: 20 })
-    const storage = mapStorage({ [KEY]: JSON.stringify(session) })
-    const functions = client(storage)
-    // Still valid for 20 s: the call goes out with the current token.
-    expect(await bearerSeen(functions)).toBe(session.access_token)
-    expect(storage.map.get(KEY)).toBe(JSON.stringify(session))
-    gw.setRefreshMode('ok')
-    expect(await bearerSeen(functions)).not.toBe(session.access_token)
-    expect(gw.refreshRequests()).toHaveLength(2)
-  })
+  it.each(['drop', 'error500'])(
+    'a refresh that fails for a network reason (%s) keeps the session and is retried next call',
+    async (mode) => {
+      gw.setRefreshMode(mode)
+      const session = gw.createSession({ expiresIn: 20 })
+      const storage = mapStorage({ [KEY]: JSON.stringify(session) })
+      const functions = client(storage)
+      // Still valid for 20 s: the call goes out with the current token.
+      expect(await bearerSeen(functions)).toBe(session.access_token)
+      expect(storage.map.get(KEY)).toBe(JSON.stringify(session))
+      gw.setRefreshMode('ok')
+      expect(await bearerSeen(functions)).not.toBe(session.access_token)
+      expect(gw.refreshRequests()).toHaveLength(2)
+    },
+  )
 
   it('without a project URL there is nothing to refresh against: the stored token is used as is', async () => {
     const session = gw.createSession({ expiresIn: 10 })

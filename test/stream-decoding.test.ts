@@ -50,7 +50,15 @@ describe.each([
   it('matches TextDecoder on a long stream of Chinese, emoji and bad bytes in network-sized pieces', () => {
     let seed = 5
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
-    const pieces = [encoder.encode('data: {"i":1}\n\n'), encoder.encode('第一段：模型'), encoder.encode('🌏'), encoder.encode('é'), [0xff], [0xe4, 0xb8], [0x80]]
+    const pieces = [
+      encoder.encode('data: {"i":1}\n\n'),
+      encoder.encode('第一段：模型'),
+      encoder.encode('🌏'),
+      encoder.encode('é'),
+      [0xff],
+      [0xe4, 0xb8],
+      [0x80],
+    ]
     const bytes: number[] = []
     while (bytes.length < 200000) bytes.push(...pieces[Math.floor(next() * pieces.length)])
     const input = new Uint8Array(bytes)
@@ -162,7 +170,8 @@ describe('SSE parser (WHATWG rules)', () => {
       const cuts = [Math.floor(next() * (text.length + 1)), Math.floor(next() * (text.length + 1))].sort((a, b) => a - b)
       const ours = parse([text.slice(0, cuts[0]), text.slice(cuts[0], cuts[1]), text.slice(cuts[1])])
       // A CRLF cut between two pieces ends one line, as in the whole text.
-      if (JSON.stringify(ours) != JSON.stringify(reference(text))) throw new Error(`differs for ${JSON.stringify(text)} cut at ${cuts}: ${JSON.stringify(ours)}`)
+      if (JSON.stringify(ours) != JSON.stringify(reference(text)))
+        throw new Error(`differs for ${JSON.stringify(text)} cut at ${cuts}: ${JSON.stringify(ours)}`)
     }
   })
 

@@ -3,7 +3,11 @@ import { join } from 'path'
 
 // The heap is measured in a child process: jest's own workers allocate too much to read it here.
 const run = (bytes: number, transport: string) =>
-  JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'helpers/stream-memory.js'), String(bytes), transport], { encoding: 'utf8' }))
+  JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'helpers/stream-memory.js'), String(bytes), transport], {
+      encoding: 'utf8',
+    }),
+  )
 
 describe.each(['fetch', 'wx'])('a 100 MB event stream over %s', (transport) => {
   it('is read to the end with a heap that does not grow with it', () => {

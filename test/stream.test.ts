@@ -36,7 +36,12 @@ async function collect(stream: EventStream) {
 const transports: Array<[string, () => Transport, boolean, boolean]> = [
   ['fetchTransport', () => fetchTransport(), true, true],
   ['miniProgramTransport(wx.request) with enableChunked', () => miniProgramTransport(createWx().request), true, true],
-  ['miniProgramTransport(wx.request) on a base library without chunks', () => miniProgramTransport(createWx({ noChunked: true }).request), false, true],
+  [
+    'miniProgramTransport(wx.request) on a base library without chunks',
+    () => miniProgramTransport(createWx({ noChunked: true }).request),
+    false,
+    true,
+  ],
   [
     'miniProgramTransport on a platform whose task has no header or chunk events (Alipay)',
     () => {
@@ -88,7 +93,11 @@ describe.each(transports)('streaming over %s', (_, makeTransport, chunked, heade
     const seen: string[] = []
     let chunks = ''
     let ended: unknown = 'not yet'
-    await stream!.listen({ onEvent: (event) => seen.push(event.event), onChunk: (text) => (chunks += text), onEnd: (error) => (ended = error) })
+    await stream!.listen({
+      onEvent: (event) => seen.push(event.event),
+      onChunk: (text) => (chunks += text),
+      onEnd: (error) => (ended = error),
+    })
     expect(seen).toEqual(['message', 'message', 'done'])
     expect(chunks).toMatch(/^data: [^]*\n\nevent: done\ndata: \[DONE\]\n\n$/)
     expect(ended).toBeNull()
@@ -118,7 +127,12 @@ describe.each(transports)('streaming over %s', (_, makeTransport, chunked, heade
   it('a dropped connection ends the reading with a typed error, never silently', async () => {
     const { data: stream, error: early } = await client().invoke<EventStream>('sse?count=5&interval=20&drop=2', { stream: true })
     // Where the body arrives whole, the failure comes before there is a stream to read.
-    const error = early || (await collect(stream!).then(() => null, (e) => e))
+    const error =
+      early ||
+      (await collect(stream!).then(
+        () => null,
+        (e) => e,
+      ))
     expect(error).toBeInstanceOf(FunctionsFetchError)
     expect(error.code).toBe('NETWORK_ERROR')
   })
@@ -126,9 +140,14 @@ describe.each(transports)('streaming over %s', (_, makeTransport, chunked, heade
   if (chunked) {
     it('a stalled stream ends with a TIMEOUT after the idle timeout, and the request is aborted', async () => {
       gw.clearRequests()
-      const { data: stream } = await client({ idleTimeout: 5000 }).invoke<EventStream>('sse?count=5&interval=10&stall=1', { stream: { idleTimeout: 300 } })
+      const { data: stream } = await client({ idleTimeout: 5000 }).invoke<EventStream>('sse?count=5&interval=10&stall=1', {
+        stream: { idleTimeout: 300 },
+      })
       const started = Date.now()
-      const error = await collect(stream!).then(() => null, (e) => e)
+      const error = await collect(stream!).then(
+        () => null,
+        (e) => e,
+      )
       expect(error).toBeInstanceOf(FunctionsFetchError)
       expect(error.code).toBe('TIMEOUT')
       expect(error.message).toMatch(/the stream sent nothing for 300 ms/)
@@ -154,18 +173,26 @@ describe.each(transports)('streaming over %s', (_, makeTransport, chunked, heade
       const controller = createAbortController()
       const { data: stream } = await client().invoke<EventStream>('sse?count=100&interval=30', { stream: true, signal: controller.signal })
       setTimeout(() => controller.abort(), 100)
-      const error = await collect(stream!).then(() => null, (e) => e)
+      const error = await collect(stream!).then(
+        () => null,
+        (e) => e,
+      )
       expect(error.code).toBe('ABORTED')
       await eventually(() => sseRequests()[0]?.aborted === true)
     })
   }
 
-  it(headersEarly ? 'the call timeout covers the wait for the headers only' : 'the call timeout covers the whole answer (no early headers here)', async () => {
-    const { data: stream, error } = await client().invoke<EventStream>('sse?count=3&interval=300', { stream: true, timeout: 500 })
-    if (!headersEarly) return expect(error!.code).toBe('TIMEOUT')
-    expect(error).toBeNull()
-    expect(await collect(stream!)).toHaveLength(4)
-  })
+  it(
+    headersEarly
+      ? 'the call timeout covers the wait for the headers only'
+      : 'the call timeout covers the whole answer (no early headers here)',
+    async () => {
+      const { data: stream, error } = await client().invoke<EventStream>('sse?count=3&interval=300', { stream: true, timeout: 500 })
+      if (!headersEarly) return expect(error!.code).toBe('TIMEOUT')
+      expect(error).toBeNull()
+      expect(await collect(stream!)).toHaveLength(4)
+    },
+  )
 
   it('a stream is read once, one way', async () => {
     const { data: stream } = await client().invoke<EventStream>('sse?count=1', { stream: true })
@@ -185,7 +212,10 @@ describe('with the retry and queue features', () => {
       features: [retry({ attempts: 3, methods: ['POST'], delay: 10 }), queue()],
     })
     const { data: stream } = await functions.invoke<EventStream>('sse?count=5&interval=20&drop=2', { stream: true })
-    const error = await collect(stream!).then(() => null, (e) => e)
+    const error = await collect(stream!).then(
+      () => null,
+      (e) => e,
+    )
     expect(error.code).toBe('NETWORK_ERROR')
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(sseRequests()).toHaveLength(1)
@@ -193,7 +223,12 @@ describe('with the retry and queue features', () => {
 
   it('a failure before the stream started is retried as usual', async () => {
     gw.clearRequests()
-    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: fetchTransport(), features: [retry({ attempts: 3, methods: ['POST'], delay: 10 })] })
+    const functions = createFunctions({
+      url: gw.url,
+      anonKey: gw.anonKey,
+      transport: fetchTransport(),
+      features: [retry({ attempts: 3, methods: ['POST'], delay: 10 })],
+    })
     const { error } = await functions.invoke('status/503', { stream: true })
     expect(error!.code).toBe('HTTP_ERROR')
     expect(gw.requests.filter((r: any) => r.fn === 'status')).toHaveLength(3)
@@ -231,20 +266,23 @@ describe('streaming by the answer: a never-ending event stream', () => {
     ['miniProgramTransport(wx.request)', () => miniProgramTransport(createWx().request)],
   ]
 
-  it.each(plainClients)('resolves at its headers with the simplest client (%s, no option); cancel() closes the socket at the gateway', async (_, makeTransport) => {
-    gw.clearRequests()
-    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: makeTransport() })
-    const { data: stream, error } = await functions.invoke<EventStream>('sse?forever=1&interval=20')
-    expect(error).toBeNull()
-    const seen: string[] = []
-    for await (const event of stream!) {
-      seen.push(JSON.parse(event.data).index)
-      if (seen.length == 3) break
-    }
-    expect(seen).toEqual([1, 2, 3])
-    await eventually(() => sseRequests()[0]?.aborted === true)
-    expect(gw.load.inFlight).toBe(0)
-  })
+  it.each(plainClients)(
+    'resolves at its headers with the simplest client (%s, no option); cancel() closes the socket at the gateway',
+    async (_, makeTransport) => {
+      gw.clearRequests()
+      const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: makeTransport() })
+      const { data: stream, error } = await functions.invoke<EventStream>('sse?forever=1&interval=20')
+      expect(error).toBeNull()
+      const seen: string[] = []
+      for await (const event of stream!) {
+        seen.push(JSON.parse(event.data).index)
+        if (seen.length == 3) break
+      }
+      expect(seen).toEqual([1, 2, 3])
+      await eventually(() => sseRequests()[0]?.aborted === true)
+      expect(gw.load.inFlight).toBe(0)
+    },
+  )
 
   it('stream: false reads it whole: the response itself, as functions-js hands over an event stream (here it ends)', async () => {
     const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: fetchTransport() })
@@ -258,7 +296,12 @@ describe('the queue counts a stream until it is over', () => {
   it('a queue of 2 and 5 open streams: at most 2 requests open at the gateway until one ends or is cancelled', async () => {
     gw.clearRequests()
     gw.resetInFlight()
-    const functions = createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: fetchTransport(), features: [queue({ maxConcurrent: 2 })] })
+    const functions = createFunctions({
+      url: gw.url,
+      anonKey: gw.anonKey,
+      transport: fetchTransport(),
+      features: [queue({ maxConcurrent: 2 })],
+    })
     const calls = Array.from({ length: 5 }, () => functions.invoke<EventStream>('sse?forever=1&interval=20'))
     const first = await calls[0]
     const second = await calls[1]

@@ -13,7 +13,14 @@ const taroModules = join(__dirname, '..', 'demo-taro', 'node_modules')
 const globals = { getCurrentPages: () => [], getApp: () => ({}), requirePlugin: () => ({}) }
 // `@tarojs/api` takes page and event helpers from the DOM runtime (ESM only, which jest cannot load):
 // none of them is on the request path.
-const domRuntime = () => ({ Current: {}, options: {}, getCurrentInstance: () => ({}), nextTick: setTimeout, eventCenter: {}, Events: class {} })
+const domRuntime = () => ({
+  Current: {},
+  options: {},
+  getCurrentInstance: () => ({}),
+  nextTick: setTimeout,
+  eventCenter: {},
+  Events: class {},
+})
 
 let gw: any
 
@@ -208,7 +215,9 @@ it('a feature config/index.ts did not turn on in the build is refused by every c
 
 it('configureFunctions() in app.ts gives Taro.$functions what config/index.ts cannot carry: hooks, accessToken; the same client object', async () => {
   gw.clearRequests()
-  const { Taro, runtime } = taroApp(createWx(), { features: [{ name: 'retry', options: { attempts: 2, methods: ['POST'], statusCodes: [503], delay: 5 } }] })
+  const { Taro, runtime } = taroApp(createWx(), {
+    features: [{ name: 'retry', options: { attempts: 2, methods: ['POST'], statusCodes: [503], delay: 5 } }],
+  })
   const before = Taro.$functions
   const seen: string[] = []
   const { hooks } = require('../dist/index.cjs')

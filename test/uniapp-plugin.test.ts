@@ -48,11 +48,15 @@ describe('uniTransport(): what uni-app reports, classified', () => {
   it('says where to allow a domain WeChat refused', async () => {
     const { functions } = stubUni(() => ({ fail: { errMsg: 'request:fail url not in domain list', errno: 600002 } }))
     const { error } = await functions.invoke('hello')
-    expect(error!.message).toMatch(/https:\/\/abcd\.supabase\.co is not in the mini-program's request domain list.*服务器域名.*不校验合法域名/)
+    expect(error!.message).toMatch(
+      /https:\/\/abcd\.supabase\.co is not in the mini-program's request domain list.*服务器域名.*不校验合法域名/,
+    )
   })
 
   it("mp-alipay's non-2xx answers (sent to fail, with headers and status) are HTTP errors with the function's body", async () => {
-    const { functions } = stubUni(() => ({ fail: { error: 19, status: 418, headers: { 'Content-Type': 'application/json' }, data: '{"error":"茶壶"}' } }))
+    const { functions } = stubUni(() => ({
+      fail: { error: 19, status: 418, headers: { 'Content-Type': 'application/json' }, data: '{"error":"茶壶"}' },
+    }))
     const { error } = await functions.invoke('hello')
     expect(error).toMatchObject({ name: 'FunctionsHttpError', status: 418, body: { error: '茶壶' } })
   })
@@ -61,7 +65,13 @@ describe('uniTransport(): what uni-app reports, classified', () => {
     const { functions, calls, task } = stubUni(() => ({}))
     const { error } = await functions.invoke('hello', { timeout: 30 })
     expect(error!.code).toBe('TIMEOUT')
-    expect(calls[0]).toMatchObject({ url: 'https://abcd.supabase.co/functions/v1/hello', method: 'POST', responseType: 'arraybuffer', dataType: 'text', timeout: 30 })
+    expect(calls[0]).toMatchObject({
+      url: 'https://abcd.supabase.co/functions/v1/hello',
+      method: 'POST',
+      responseType: 'arraybuffer',
+      dataType: 'text',
+      timeout: 30,
+    })
     expect(task.abort).toHaveBeenCalledTimes(1)
   })
 })

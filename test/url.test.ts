@@ -54,13 +54,25 @@ describe('functionUrl', () => {
     ['a..b/c', `${base}/a..b/c`],
   ])('%p → %s', (name, url) => expect(functionUrl(base, name)).toBe(url))
 
-  it.each(['', '   ', '../auth/v1/admin', 'fn/../../auth', 'fn/./x', 'fn/..', '%2e%2e/auth', 'fn/%2E%2e?x', 'https://a.com/x/../y', '\ud800', undefined, null, 42, {}])(
-    '%p is an invalid function name',
-    (name) => {
-      expect(() => functionUrl(base, name)).toThrow(FunctionsRequestError)
-      expect(() => functionUrl(base, name)).toThrow(/^Invalid function name/)
-    },
-  )
+  it.each([
+    '',
+    '   ',
+    '../auth/v1/admin',
+    'fn/../../auth',
+    'fn/./x',
+    'fn/..',
+    '%2e%2e/auth',
+    'fn/%2E%2e?x',
+    'https://a.com/x/../y',
+    '\ud800',
+    undefined,
+    null,
+    42,
+    {},
+  ])('%p is an invalid function name', (name) => {
+    expect(() => functionUrl(base, name)).toThrow(FunctionsRequestError)
+    expect(() => functionUrl(base, name)).toThrow(/^Invalid function name/)
+  })
 
   it('dots in the query are not path segments', () => {
     expect(functionUrl(base, 'fn?path=../x')).toBe(`${base}/fn?path=../x`)
@@ -76,10 +88,13 @@ describe('functionUrl', () => {
 describe('withQuery', () => {
   it.each([
     [{ page: 2, q: '中文', draft: false }, '?page=2&q=%E4%B8%AD%E6%96%87&draft=false'],
-    [{ 'a&b': 'c=d', hash: '#x', space: 'a b', plus: '1+1', slash: 'x/y?z' }, '?a%26b=c%3Dd&hash=%23x&space=a%20b&plus=1%2B1&slash=x%2Fy%3Fz'],
+    [
+      { 'a&b': 'c=d', hash: '#x', space: 'a b', plus: '1+1', slash: 'x/y?z' },
+      '?a%26b=c%3Dd&hash=%23x&space=a%20b&plus=1%2B1&slash=x%2Fy%3Fz',
+    ],
     [{ tag: ['a', 'b', null, 3], none: [] }, '?tag=a&tag=b&tag=3'],
     [{ skipped: undefined, alsoSkipped: null, zero: 0, empty: '' }, '?zero=0&empty='],
-    [{ '键': '值🌏' }, '?%E9%94%AE=%E5%80%BC%F0%9F%8C%8F'],
+    [{ 键: '值🌏' }, '?%E9%94%AE=%E5%80%BC%F0%9F%8C%8F'],
     // Not in the types, but a bigint's digits are what anyone would mean.
     [{ big: BigInt(12) }, '?big=12'],
     [{}, ''],
@@ -89,8 +104,12 @@ describe('withQuery', () => {
 
   it('comes after the query in the name, then the region, which wins over a parameter of its name', () => {
     expect(withQuery(functionUrl(base, 'fn?a=1#frag'), 'eu-west-1', { b: 2 })).toBe(`${base}/fn?a=1&b=2&forceFunctionRegion=eu-west-1`)
-    expect(withQuery(functionUrl(base, 'fn'), 'eu-west-1', { forceFunctionRegion: 'us-east-1', x: 1 })).toBe(`${base}/fn?forceFunctionRegion=eu-west-1&x=1`)
-    expect(withQuery(functionUrl(base, 'fn'), undefined, { forceFunctionRegion: 'us-east-1' })).toBe(`${base}/fn?forceFunctionRegion=us-east-1`)
+    expect(withQuery(functionUrl(base, 'fn'), 'eu-west-1', { forceFunctionRegion: 'us-east-1', x: 1 })).toBe(
+      `${base}/fn?forceFunctionRegion=eu-west-1&x=1`,
+    )
+    expect(withQuery(functionUrl(base, 'fn'), undefined, { forceFunctionRegion: 'us-east-1' })).toBe(
+      `${base}/fn?forceFunctionRegion=us-east-1`,
+    )
     expect(withQuery(functionUrl(base, 'https://functions1.memfiredb.com/abc/fn?action=pay'), undefined, { id: 7 })).toBe(
       'https://functions1.memfiredb.com/abc/fn?action=pay&id=7',
     )

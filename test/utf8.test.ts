@@ -6,7 +6,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text)
 
 /** A seeded generator, so a failure can be replayed. */
 function random(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
 }
 
 describe('decodeUtf8 (no TextDecoder) decodes exactly as TextDecoder does', () => {
@@ -41,7 +41,10 @@ describe('decodeUtf8 (no TextDecoder) decodes exactly as TextDecoder does', () =
 
   it('matches TextDecoder on 20,000 random byte strings biased to the edge cases', () => {
     const next = random(7)
-    const edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff]
+    const edges = [
+      0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3,
+      0xf4, 0xf5, 0xff,
+    ]
     for (let n = 0; n < 20000; n++) {
       const input = new Uint8Array(Math.floor(next() * 10))
       for (let i = 0; i < input.length; i++) input[i] = next() < 0.85 ? edges[Math.floor(next() * edges.length)] : Math.floor(next() * 256)
@@ -52,7 +55,19 @@ describe('decodeUtf8 (no TextDecoder) decodes exactly as TextDecoder does', () =
 
   it('matches TextDecoder on long mixed inputs, whatever falls on the 8192-byte block edges', () => {
     const next = random(13)
-    const pieces = [utf8('a'), utf8('data: {"x":1}'), utf8('é'), utf8('中'), utf8('🌏'), [0x80], [0xe4, 0xb8], [0xf0, 0x9f], [0xed, 0xa0, 0x80], [0xff], [0xc0, 0xaf]]
+    const pieces = [
+      utf8('a'),
+      utf8('data: {"x":1}'),
+      utf8('é'),
+      utf8('中'),
+      utf8('🌏'),
+      [0x80],
+      [0xe4, 0xb8],
+      [0xf0, 0x9f],
+      [0xed, 0xa0, 0x80],
+      [0xff],
+      [0xc0, 0xaf],
+    ]
     for (let n = 0; n < 60; n++) {
       // Half of them ASCII up to just before the edge, so that a sequence (valid or not) straddles it.
       const bytes: number[] = n % 2 ? [] : Array(8188 + (n % 10)).fill(0x61)

@@ -7,7 +7,9 @@ import type { FunctionsClient, FunctionsResponse } from 'mp-functions'
 
 export class Probe extends Component {
   async run(): Promise<string | undefined> {
-    const result: FunctionsResponse<{ message: string }> = await this.$functions.invoke<{ message: string }>('hello', { body: { name: '世界' } })
+    const result: FunctionsResponse<{ message: string }> = await this.$functions.invoke<{ message: string }>('hello', {
+      body: { name: '世界' },
+    })
     // @ts-expect-error invoke needs a function name
     this.$functions.invoke()
     // @ts-expect-error the client is the app's: not replaced through a component

@@ -5,7 +5,13 @@ import { STORAGE_KEY, until, useGateway } from './setup'
 
 // The demo's real pages (Vue 3 SFCs) with the plugin installed as main.ts does.
 const gateway = useGateway()
-const install = () => ({ global: { plugins: [[FunctionsPlugin, { url: gateway.url, anonKey: gateway.anonKey, storageKey: STORAGE_KEY, features: [retry(), queue()] }] as any] } })
+const install = () => ({
+  global: {
+    plugins: [
+      [FunctionsPlugin, { url: gateway.url, anonKey: gateway.anonKey, storageKey: STORAGE_KEY, features: [retry(), queue()] }] as any,
+    ],
+  },
+})
 
 describe('pages/index (Options API)', () => {
   it('shows each flow’s result, and the gateway saw the right token each time', async () => {

@@ -10,7 +10,11 @@ it('app.use: $functions in templates, this.$functions and uni.$functions are one
   const Probe = defineComponent({
     data: () => ({ message: '' }),
     template: `<div><span id="same">{{ $functions === self }}</span><span id="message">{{ message }}</span></div>`,
-    computed: { self(): unknown { return this.$functions } },
+    computed: {
+      self(): unknown {
+        return this.$functions
+      },
+    },
     async mounted() {
       const { data } = await this.$functions.invoke('hello', { body: { name: 'template' } })
       this.message = data.message
@@ -29,7 +33,9 @@ it('without url, the app still starts; the mistake is logged once and every call
   expect(() => app.use(FunctionsPlugin, { anonKey: gateway.anonKey } as any)).not.toThrow()
   app.mount(document.createElement('div'))
   expect(logged).toHaveBeenCalledTimes(1)
-  expect(logged.mock.calls[0][0]).toBe("[mp-functions] FunctionsPlugin: url is missing: { url: 'https://<project>.supabase.co', anonKey: '<anon key>' }")
+  expect(logged.mock.calls[0][0]).toBe(
+    "[mp-functions] FunctionsPlugin: url is missing: { url: 'https://<project>.supabase.co', anonKey: '<anon key>' }",
+  )
   const { data, error } = await app.config.globalProperties.$functions.invoke('hello')
   expect(data).toBeNull()
   expect(error).toMatchObject({ name: 'FunctionsRequestError', code: 'INVALID_REQUEST' })

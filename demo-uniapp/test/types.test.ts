@@ -7,7 +7,7 @@ const demo = join(__dirname, '..')
 const check = (bin: string, project: string) => () =>
   execFileSync(process.execPath, [join(demo, 'node_modules', bin), '--noEmit', '-p', project], { encoding: 'utf8', stdio: 'pipe' })
 
-it('Vue 3, vue-tsc over the pages and types/usage.vue: this.$functions, $functions in templates, uni.$functions, useFunctions(), typed by the demo\'s AppFunctions', () => {
+it("Vue 3, vue-tsc over the pages and types/usage.vue: this.$functions, $functions in templates, uni.$functions, useFunctions(), typed by the demo's AppFunctions", () => {
   expect(check('vue-tsc/bin/vue-tsc.js', demo)).not.toThrow()
 }, 60000)
 

@@ -37,7 +37,15 @@ export default function taroPlugin(ctx: PluginContext, options: TaroFunctionsOpt
       stream: joi.object({ idleTimeout: joi.number().integer().min(0).max(2147483647) }),
       // retry() and queue() as config/index.ts imports them from mp-functions, or as plain data.
       features: joi.array().items(
-        joi.object({ name: joi.string().valid(...CONFIG_FEATURES).required(), options: joi.object() }).unknown(true),
+        joi
+          .object({
+            name: joi
+              .string()
+              .valid(...CONFIG_FEATURES)
+              .required(),
+            options: joi.object(),
+          })
+          .unknown(true),
       ),
     })
     // Taro replaces a failed schema's message with a generic one: say what is wrong ourselves.
@@ -77,7 +85,10 @@ export default function taroPlugin(ctx: PluginContext, options: TaroFunctionsOpt
       // Mini-programs: after the framework has hooked Taro's native APIs ('post:'); web: before the
       // app's own code, so the client exists while app.ts runs.
       const prefix = platform.platformType === 'web' ? '' : 'post:'
-      platform.runtimePath = ([] as string[]).concat(platform.runtimePath || [], runtime.map((file) => prefix + file))
+      platform.runtimePath = ([] as string[]).concat(
+        platform.runtimePath || [],
+        runtime.map((file) => prefix + file),
+      )
     },
   })
 }

@@ -43,7 +43,11 @@ export function hooks(given: FunctionsHooks): Feature<FunctionsHooks, 'hooks'> {
 function withHooks(invoke: InvokeFunction, hooks: FunctionsHooks): InvokeFunction {
   return async (name, options) => {
     const call: HookCall = { name, options: Object.assign({}, options, { headers: Object.assign({}, options && options.headers) }) }
-    const failed = (hook: string, thrown: unknown, response?: ResponseLike): HookResult => ({ data: null, error: new FunctionsHookError(hook, thrown), response })
+    const failed = (hook: string, thrown: unknown, response?: ResponseLike): HookResult => ({
+      data: null,
+      error: new FunctionsHookError(hook, thrown),
+      response,
+    })
     let result: HookResult | undefined
     try {
       result = asResult(hooks.beforeRequest && (await hooks.beforeRequest(call)))

@@ -37,39 +37,41 @@ export function queue(options: QueueOptions = {}): Feature<QueueOptions, 'queue'
     }
   }
 
-  const queued = (transport: Transport): Transport => (request) => {
-    let state: 'waiting' | 'running' | 'done' = 'waiting'
-    let task: TransportTask | void
-    let graceTimer: ReturnType<typeof setTimeout> | undefined
-    // The place is freed when the transport reports the end, so the server never sees more than the limit.
-    const result = endOnce(request, () => {
-      clearTimeout(graceTimer)
-      const wasRunning = state == 'running'
-      state = 'done'
-      if (wasRunning) {
-        running--
-        startWaiting()
-      }
-    })
-    const run = () => {
-      state = 'running'
-      running++
-      task = start(transport, Object.assign({}, request, { success: result.success, fail: result.fail }))
-    }
-
-    waiting.push(run)
-    startWaiting()
-    return {
-      abort() {
-        if (state == 'waiting') {
-          waiting.splice(waiting.indexOf(run), 1)
-          result.fail(new Error('The call was cancelled while queued'), 'ABORTED')
-        } else if (state == 'running') {
-          graceTimer = setTimeout(() => result.fail(new Error('The call was cancelled'), 'ABORTED'), ABORT_GRACE_MS)
-          abortSafely(task)
+  const queued =
+    (transport: Transport): Transport =>
+    (request) => {
+      let state: 'waiting' | 'running' | 'done' = 'waiting'
+      let task: TransportTask | void
+      let graceTimer: ReturnType<typeof setTimeout> | undefined
+      // The place is freed when the transport reports the end, so the server never sees more than the limit.
+      const result = endOnce(request, () => {
+        clearTimeout(graceTimer)
+        const wasRunning = state == 'running'
+        state = 'done'
+        if (wasRunning) {
+          running--
+          startWaiting()
         }
-      },
+      })
+      const run = () => {
+        state = 'running'
+        running++
+        task = start(transport, Object.assign({}, request, { success: result.success, fail: result.fail }))
+      }
+
+      waiting.push(run)
+      startWaiting()
+      return {
+        abort() {
+          if (state == 'waiting') {
+            waiting.splice(waiting.indexOf(run), 1)
+            result.fail(new Error('The call was cancelled while queued'), 'ABORTED')
+          } else if (state == 'running') {
+            graceTimer = setTimeout(() => result.fail(new Error('The call was cancelled'), 'ABORTED'), ABORT_GRACE_MS)
+            abortSafely(task)
+          }
+        },
+      }
     }
-  }
   return { name: 'queue', options, place: 'wire', wrapTransport: queued }
 }

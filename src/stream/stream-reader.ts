@@ -53,7 +53,13 @@ interface OpenStream {
  * Hands a streamed answer over at its headers (as `success`'s `body`) and feeds it: decoded as it
  * comes, watched for idleness, cancelled by the stream's `cancel()` or the call's signal.
  */
-function openStream(head: AnswerHead, request: TransportOptions, call: CallSettings, idleTimeout: number, abortRequest: () => void): OpenStream {
+function openStream(
+  head: AnswerHead,
+  request: TransportOptions,
+  call: CallSettings,
+  idleTimeout: number,
+  abortRequest: () => void,
+): OpenStream {
   const decoder = createUtf8Decoder()
   let finished = false
   let idleTimer: ReturnType<typeof setTimeout> | undefined

@@ -42,7 +42,11 @@ declare const AbortController: (new () => { signal: unknown; abort(): void }) | 
 
 /** Closes the connection of an answer nobody will read. */
 function cancelBody(body: { getReader?(): BodyReader } | null | undefined) {
-  if (body && body.getReader) body.getReader().cancel().catch(() => undefined)
+  if (body && body.getReader)
+    body
+      .getReader()
+      .cancel()
+      .catch(() => undefined)
 }
 
 const sliceOf = (view: Uint8Array) => view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer

@@ -80,7 +80,8 @@ function toArrayBuffer(data: unknown): ArrayBuffer {
   if (tag(data) == '[object ArrayBuffer]') return data as ArrayBuffer
   // uni-app's H5 request hands streamed chunks over as Uint8Array.
   const view = data as Uint8Array
-  if (view && tag(view.buffer) == '[object ArrayBuffer]') return (view.buffer as ArrayBuffer).slice(view.byteOffset, view.byteOffset + view.byteLength)
+  if (view && tag(view.buffer) == '[object ArrayBuffer]')
+    return (view.buffer as ArrayBuffer).slice(view.byteOffset, view.byteOffset + view.byteLength)
   // Some platforms ignore responseType and hand back text or already-parsed JSON.
   return encodeUtf8(data == null ? '' : typeof data == 'string' ? data : JSON.stringify(data))
 }
@@ -117,7 +118,9 @@ export function miniProgramTransport(request: MiniProgramRequest): Transport {
       },
     })
     if (enableChunked && onHeaders && onChunk && task && task.onHeadersReceived && task.onChunkReceived) {
-      task.onHeadersReceived((head) => onHeaders({ statusCode: (head.statusCode || head.status) as number, header: head.header || head.headers || {} }))
+      task.onHeadersReceived((head) =>
+        onHeaders({ statusCode: (head.statusCode || head.status) as number, header: head.header || head.headers || {} }),
+      )
       task.onChunkReceived((chunk) => {
         chunked = true
         onChunk(toArrayBuffer(chunk.data))

@@ -11,7 +11,9 @@ jest.setTimeout(180000)
 
 const run = (command: string, args: string[], cwd: string) =>
   new Promise<{ code: number; output: string }>((resolve) => {
-    execFile(command, args, { cwd, maxBuffer: 64 << 20 }, (error, stdout, stderr) => resolve({ code: error ? (error as any).code || 1 : 0, output: stdout + stderr }))
+    execFile(command, args, { cwd, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (error as any).code || 1 : 0, output: stdout + stderr }),
+    )
   })
 const bundle = (dir: string) =>
   readdirSync(dir)
@@ -27,7 +29,7 @@ it.each(['alipay', 'tt'])('the %s build compiles with the plugin: runtime inject
   expect(code).toContain('"url":"https://demo.example.com"')
 })
 
-it('the shipped types: this.$functions, useFunctions(), Taro.$functions and createTaroFunctions() in React, this.$functions in Vue 3: typed by the demo\'s AppFunctions, untyped where nothing augments it', async () => {
+it("the shipped types: this.$functions, useFunctions(), Taro.$functions and createTaroFunctions() in React, this.$functions in Vue 3: typed by the demo's AppFunctions, untyped where nothing augments it", async () => {
   const tsc = join(demo, 'node_modules', '.bin', 'tsc')
   const react = await run(tsc, ['-p', '.'], demo)
   expect(react.output).toBe('')
@@ -45,7 +47,10 @@ it('a registration without url fails the build and says how to fix it', async ()
     mkdirSync(join(project, 'config'))
     mkdirSync(join(project, 'src'))
     writeFileSync(join(project, 'package.json'), '{"name":"no-url","private":true}')
-    writeFileSync(join(project, 'config', 'index.js'), "module.exports = { sourceRoot: 'src', outputRoot: 'dist', framework: 'react', compiler: 'webpack5', plugins: [['mp-functions/taro-plugin', { anonKey: 'key' }]] }\n")
+    writeFileSync(
+      join(project, 'config', 'index.js'),
+      "module.exports = { sourceRoot: 'src', outputRoot: 'dist', framework: 'react', compiler: 'webpack5', plugins: [['mp-functions/taro-plugin', { anonKey: 'key' }]] }\n",
+    )
     const { code, output } = await run(join(demo, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], project)
     expect(code).not.toBe(0)
     expect(output).toContain(`mp-functions/taro-plugin: "url" is required. Set it in config/index.ts`)

@@ -31,7 +31,10 @@ function build(name: string, plugins: string): Promise<string> {
   mkdirSync(join(root, 'src', 'pages', 'index'), { recursive: true })
   symlinkSync(join(demo, 'node_modules'), join(root, 'node_modules'))
   writeFileSync(join(root, 'package.json'), '{"name":"size","private":true,"browserslist":["defaults and fully supports es6-module"]}')
-  writeFileSync(join(root, 'babel.config.js'), "module.exports = { presets: [['taro', { framework: 'react', ts: false, compiler: 'webpack5' }]] }\n")
+  writeFileSync(
+    join(root, 'babel.config.js'),
+    "module.exports = { presets: [['taro', { framework: 'react', ts: false, compiler: 'webpack5' }]] }\n",
+  )
   writeFileSync(
     join(root, 'config', 'index.js'),
     `const { retry, queue } = require('mp-functions')\nmodule.exports = { projectName: 'size', sourceRoot: 'src', outputRoot: 'dist', framework: 'react', compiler: 'webpack5', designWidth: 750, deviceRatio: { 750: 1 }, mini: {}, plugins: ${plugins} }\n`,

@@ -142,10 +142,17 @@ describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () =>
     await page.goto(demo.h5Url + '#/' + route)
     return { page, problems }
   }
-  const textOf = (page: any, id: string) => page.waitForFunction((selector: string) => {
-    const element = document.querySelector(selector)
-    return element && element.textContent && element.textContent.trim()
-  }, '#' + id, { timeout: 15000 }).then((handle: any) => handle.jsonValue())
+  const textOf = (page: any, id: string) =>
+    page
+      .waitForFunction(
+        (selector: string) => {
+          const element = document.querySelector(selector)
+          return element && element.textContent && element.textContent.trim()
+        },
+        '#' + id,
+        { timeout: 15000 },
+      )
+      .then((handle: any) => handle.jsonValue())
 
   it('calls through this.$functions and uni.$functions, signed in, with errors, binary, Chinese text and a stream', async () => {
     const { page, problems } = await open('pages/index/index')
@@ -177,4 +184,3 @@ describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () =>
     expect(problems).toEqual([])
   }, 30000)
 })
-

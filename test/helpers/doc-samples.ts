@@ -35,8 +35,14 @@ export interface Skipped {
 
 /** The docs whose samples are checked: the READMEs and docs/*.md (docs/api is generated from the checked sources). */
 export function docFiles(): string[] {
-  const docs = existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`) : []
-  const plugins = readdirSync(join(root, 'plugins')).map((p) => `plugins/${p}/README.md`).filter((f) => existsSync(join(root, f)))
+  const docs = existsSync(join(root, 'docs'))
+    ? readdirSync(join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`)
+    : []
+  const plugins = readdirSync(join(root, 'plugins'))
+    .map((p) => `plugins/${p}/README.md`)
+    .filter((f) => existsSync(join(root, f)))
   return ['README.md', ...docs, ...plugins]
 }
 
@@ -65,7 +71,10 @@ export function extractSamples(file: string): { samples: Sample[]; skipped: Skip
     let end = i + 1
     while (end < lines.length && !(lines[end].trim().startsWith(fence) && lines[end].trim().replace(/[`~]/g, '') == '')) end++
     const [lang = '', ...words] = info.trim().toLowerCase().split(/\s+/)
-    const code = lines.slice(start + 1, end).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n')
+    const code = lines
+      .slice(start + 1, end)
+      .map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l))
+      .join('\n')
     i = end
     const skip = SKIP.exec((lines[start - 1] || '').trim())
     if (!lang) unlabelled.push(start + 1)
@@ -130,7 +139,8 @@ export {}
 `,
 }
 
-const extension = (sample: Sample) => (sample.lang == 'vue' ? '.vue' : sample.lang == 'tsx' ? '.tsx' : /^(js|javascript)$/.test(sample.lang) ? '.js' : '.ts')
+const extension = (sample: Sample) =>
+  sample.lang == 'vue' ? '.vue' : sample.lang == 'tsx' ? '.tsx' : /^(js|javascript)$/.test(sample.lang) ? '.js' : '.ts'
 
 /** Where each environment's packages come from: the demos' installs (the package in them is the packed tarball). */
 function nodeModules(env: Env, dir: string) {
@@ -195,9 +205,16 @@ export function checkSamples(env: Env, samples: Sample[]): Problem[] {
     }
     if (env == 'uniapp') {
       // vue-tsc checks the SFCs' templates and scripts; it needs a tsconfig on disk.
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: compilerOptions(env), include: ['*.ts', '*.js', '*.vue'] }))
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: compilerOptions(env), include: ['*.ts', '*.js', '*.vue'] }),
+      )
       try {
-        execFileSync(process.execPath, [join(dir, 'node_modules', 'vue-tsc', 'bin', 'vue-tsc.js'), '--noEmit', '-p', dir, '--pretty', 'false'], { cwd: dir, encoding: 'utf8' })
+        execFileSync(
+          process.execPath,
+          [join(dir, 'node_modules', 'vue-tsc', 'bin', 'vue-tsc.js'), '--noEmit', '-p', dir, '--pretty', 'false'],
+          { cwd: dir, encoding: 'utf8' },
+        )
         return []
       } catch (e) {
         const output = String((e as { stdout?: string }).stdout || e)

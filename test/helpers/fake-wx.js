@@ -118,9 +118,7 @@ function copyValue(v) {
  * @param {Record<string, unknown>} [options.systemInfo] overrides merged into `getSystemInfoSync()`.
  */
 function createWx(options = {}) {
-  const allowed = options.allowedDomains
-    ? options.allowedDomains.map((d) => String(d).toLowerCase())
-    : null
+  const allowed = options.allowedDomains ? options.allowedDomains.map((d) => String(d).toLowerCase()) : null
   const agentOptions = Object.assign({ keepAlive: !!options.keepAlive }, options.agentOptions)
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) }
 
@@ -187,10 +185,9 @@ function createWx(options = {}) {
    *   `{ __fail: 'reason' }` to fail (a throw also fails).
    */
   function makeAsync(name, handler) {
-    return function (opts) {
+    return (opts) => {
       const o = opts || {}
-      const wantsPromise =
-        typeof o.success !== 'function' && typeof o.fail !== 'function' && typeof o.complete !== 'function'
+      const wantsPromise = typeof o.success !== 'function' && typeof o.fail !== 'function' && typeof o.complete !== 'function'
       let outcome
       try {
         outcome = handler(o)
@@ -198,9 +195,7 @@ function createWx(options = {}) {
         outcome = { __fail: e && e.message ? e.message : String(e) }
       }
       const ok = !(outcome && outcome.__fail !== undefined)
-      const result = ok
-        ? Object.assign({ errMsg: name + ':ok' }, outcome)
-        : { errMsg: name + ':fail ' + outcome.__fail }
+      const result = ok ? Object.assign({ errMsg: name + ':ok' }, outcome) : { errMsg: name + ':fail ' + outcome.__fail }
       const deliver = () => {
         safeCall(ok ? o.success : o.fail, result)
         safeCall(o.complete, result)
@@ -544,7 +539,7 @@ function createWx(options = {}) {
       systemSetting(),
       authorizeSetting(),
       { fontSizeSetting: 16 },
-      options.systemInfo || {}
+      options.systemInfo || {},
     )
   wx.getSystemInfo = makeAsync('getSystemInfo', () => wx.getSystemInfoSync())
   wx.getSystemInfoAsync = wx.getSystemInfo

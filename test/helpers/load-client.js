@@ -21,11 +21,13 @@ function counting(transport, stats) {
     stats.inFlight++
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
     let reports = 0
-    const report = (callback) => (...args) => {
-      if (++reports > 1) stats.doubleReports++
-      else stats.inFlight--
-      callback(...args)
-    }
+    const report =
+      (callback) =>
+      (...args) => {
+        if (++reports > 1) stats.doubleReports++
+        else stats.inFlight--
+        callback(...args)
+      }
     return transport(Object.assign({}, request, { success: report(request.success), fail: report(request.fail) }))
   }
 }

@@ -17,7 +17,9 @@ export function memoryTransport(respond: (request: TransportOptions) => Reply | 
       if ('fail' in reply) return request.fail(reply.fail, reply.code)
       const body = reply.body
       const data =
-        body instanceof ArrayBuffer ? body : new TextEncoder().encode(typeof body == 'string' ? body : body === undefined ? '' : JSON.stringify(body)).buffer
+        body instanceof ArrayBuffer
+          ? body
+          : new TextEncoder().encode(typeof body == 'string' ? body : body === undefined ? '' : JSON.stringify(body)).buffer
       request.success({ statusCode: reply.status || 200, header: reply.headers || {}, data: data as ArrayBuffer })
     })
     return {

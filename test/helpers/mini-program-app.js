@@ -15,7 +15,11 @@ const timers = require('timers')
 const vm = require('vm')
 
 /** `a.b[2].c` → ['a', 'b', 2, 'c'] */
-const splitPath = (key) => key.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+const splitPath = (key) =>
+  key
+    .split(/\.|\[(\d+)\]/)
+    .filter((part) => part !== undefined && part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
 
 function setPath(target, key, value) {
   const parts = splitPath(key)
@@ -140,7 +144,15 @@ function loadMiniProgram(dir, { wx }) {
     const fire = (handler, id) => {
       if (typeof page[handler] != 'function') throw new Error(`#${id}: no handler ${handler}`)
       const target = { id, dataset: {} }
-      page[handler]({ type: 'tap', timeStamp: Date.now(), detail: { x: 0, y: 0 }, target, currentTarget: target, touches: [], changedTouches: [] })
+      page[handler]({
+        type: 'tap',
+        timeStamp: Date.now(),
+        detail: { x: 0, y: 0 },
+        target,
+        currentTarget: target,
+        touches: [],
+        changedTouches: [],
+      })
     }
 
     return {

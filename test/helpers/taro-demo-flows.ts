@@ -82,7 +82,9 @@ export function demoFlows(context: () => { gw: any; driver: DemoDriver }) {
   it('retries through Taro.$functions with the retry feature turned on in config/index.ts alone', async () => {
     expect(await press('retry')).toBe('第3次成功')
     const key = last('fault').query.key
-    const sent = context().gw.requests.filter((request: any) => request.fn === 'fault' && request.query.key === key && request.method !== 'OPTIONS')
+    const sent = context().gw.requests.filter(
+      (request: any) => request.fn === 'fault' && request.query.key === key && request.method !== 'OPTIONS',
+    )
     expect(sent).toHaveLength(3)
   })
 

@@ -79,7 +79,15 @@ export function describeTransport(label: string, makeTransport: () => Transport)
       const { data, error } = await client({ region: 'eu-west-1' }).invoke('mirror/sub?x=1#frag', { method: 'GET', query })
       expect(error).toBeNull()
       expect(data).toMatchObject({ method: 'GET', sub: 'sub' })
-      expect(data.query).toEqual({ x: '1', q: '中文 & =#?+/', page: '2', draft: 'false', tag: 'a', 'k&=': 'v 1', forceFunctionRegion: 'eu-west-1' })
+      expect(data.query).toEqual({
+        x: '1',
+        q: '中文 & =#?+/',
+        page: '2',
+        draft: 'false',
+        tag: 'a',
+        'k&=': 'v 1',
+        forceFunctionRegion: 'eu-west-1',
+      })
       const [received] = fnRequests('mirror')
       expect(received.target).toBe(
         '/functions/v1/mirror/sub?x=1&q=%E4%B8%AD%E6%96%87%20%26%20%3D%23%3F%2B%2F&page=2&draft=false&tag=a&tag=b&k%26%3D=v%201&forceFunctionRegion=eu-west-1',

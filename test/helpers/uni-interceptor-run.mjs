@@ -17,10 +17,18 @@ const functions = createFunctions({ url: gateway.url, anonKey: gateway.anonKey, 
 
 const interceptors = {
   none: null,
-  replaces: (args) => { args.header = { 'x-app': '1' } },
-  overrides: (args) => { args.header = Object.assign({}, args.header, { Authorization: 'Bearer app-session', 'x-app': '1' }) },
-  mergesUnder: (args) => { args.header = Object.assign({ Authorization: 'Bearer app-session', 'x-app': '1' }, args.header) },
-  skipsFunctions: (args) => { if (args.url.indexOf(gateway.url + '/functions/') !== 0) args.header = { 'x-app': '1' } },
+  replaces: (args) => {
+    args.header = { 'x-app': '1' }
+  },
+  overrides: (args) => {
+    args.header = Object.assign({}, args.header, { Authorization: 'Bearer app-session', 'x-app': '1' })
+  },
+  mergesUnder: (args) => {
+    args.header = Object.assign({ Authorization: 'Bearer app-session', 'x-app': '1' }, args.header)
+  },
+  skipsFunctions: (args) => {
+    if (args.url.indexOf(gateway.url + '/functions/') !== 0) args.header = { 'x-app': '1' }
+  },
 }
 const results = {}
 for (const [name, invoke] of Object.entries(interceptors)) {
@@ -28,7 +36,12 @@ for (const [name, invoke] of Object.entries(interceptors)) {
   const { error } = await functions.invoke('mirror', { body: { a: 1 } })
   // What reached the server, whether or not the relay let it through.
   const headers = gateway.requests[gateway.requests.length - 1].headers
-  results[name] = { code: error && error.code, apikey: headers.apikey === gateway.anonKey, bearer: headers.authorization === 'Bearer ' + gateway.anonKey, app: headers['x-app'] || null }
+  results[name] = {
+    code: error && error.code,
+    apikey: headers.apikey === gateway.anonKey,
+    bearer: headers.authorization === 'Bearer ' + gateway.anonKey,
+    app: headers['x-app'] || null,
+  }
   uni.removeInterceptor('request')
 }
 await gateway.close()

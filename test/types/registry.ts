@@ -148,7 +148,10 @@ export async function untypedClient() {
   const plain = createFunctions(options)
   exact<typeof plain, FunctionsClient>(true)
   exact<typeof plain, FunctionsClient<{}>>(true)
-  const { data } = await plain.invoke('anything?x=1', { body: 1, query: { page: 2, q: '中文', draft: false, tag: ['a', 'b'], none: undefined } })
+  const { data } = await plain.invoke('anything?x=1', {
+    body: 1,
+    query: { page: 2, q: '中文', draft: false, tag: ['a', 'b'], none: undefined },
+  })
   exact<typeof data, any>(true)
   const typed = await plain.invoke<{ message: string }>('hello')
   exact<typeof typed.data, { message: string } | null>(true)

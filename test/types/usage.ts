@@ -35,7 +35,17 @@ export async function usage() {
     region: 'any',
   })
   if (result.error) {
-    const code: 'HTTP_ERROR' | 'RELAY_ERROR' | 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'DOMAIN_NOT_ALLOWED' | 'INTERRUPTED' | 'INVALID_REQUEST' | 'INVALID_RESPONSE' | 'HOOK_ERROR' = result.error.code
+    const code:
+      | 'HTTP_ERROR'
+      | 'RELAY_ERROR'
+      | 'NETWORK_ERROR'
+      | 'TIMEOUT'
+      | 'ABORTED'
+      | 'DOMAIN_NOT_ALLOWED'
+      | 'INTERRUPTED'
+      | 'INVALID_REQUEST'
+      | 'INVALID_RESPONSE'
+      | 'HOOK_ERROR' = result.error.code
     if (result.error instanceof FunctionsHttpError) console.log(result.error.status, result.error.body, code)
     // @ts-expect-error data is null on failure
     result.data.message

@@ -14,7 +14,9 @@ export default class ClassHello extends Component<{}, { out: string }> {
   render() {
     return (
       <View className='card'>
-        <Button id='btn-class' onClick={this.hello}>this.$functions</Button>
+        <Button id='btn-class' onClick={this.hello}>
+          this.$functions
+        </Button>
         <Text id='out-class'>{this.state.out}</Text>
       </View>
     )

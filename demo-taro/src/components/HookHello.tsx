@@ -13,7 +13,9 @@ export default function HookHello() {
   }
   return (
     <View className='card'>
-      <Button id='btn-hook' onClick={hello}>useFunctions()</Button>
+      <Button id='btn-hook' onClick={hello}>
+        useFunctions()
+      </Button>
       <Text id='out-hook'>{out}</Text>
     </View>
   )
