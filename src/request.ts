@@ -42,12 +42,13 @@ export function finalHeaders(
   token: string | null | undefined,
 ): Record<string, string> {
   const header = headerObject(request.headers)
-  const addDefault = (name: string, value: string | undefined) => {
-    if (value != null && !(name.toLowerCase() in request.headers)) header[name] = safeValue(name, value)
+  // `key`: the name lower-cased, as the request's headers are keyed.
+  const addDefault = (name: string, key: string, value: string | undefined) => {
+    if (value != null && !(key in request.headers)) header[name] = safeValue(name, value)
   }
-  addDefault('Content-Type', request.body.type)
-  addDefault('x-region', plan.region)
-  addDefault('Authorization', token ? 'Bearer ' + token : undefined)
-  addDefault('apikey', config.anonKey)
+  addDefault('Content-Type', 'content-type', request.body.type)
+  addDefault('x-region', 'x-region', plan.region)
+  addDefault('Authorization', 'authorization', token ? `Bearer ${token}` : undefined)
+  addDefault('apikey', 'apikey', config.anonKey)
   return header
 }
