@@ -11,7 +11,7 @@ const DEMO_EMAIL = 'demo@example.com'
 const DEMO_PASSWORD = 'password'
 const TEN_YEARS = 10 * 365 * 24 * 60 * 60
 const DEFAULT_ALLOW_HEADERS = 'authorization, x-client-info, apikey, content-type, x-region'
-const REFRESH_MODES = ['ok', 'reject', 'error500', 'drop', 'slow']
+const REFRESH_MODES = ['ok', 'reject', 'error500', 'drop', 'slow', 'ratelimit']
 
 const INVALID_JWT = { code: 401, message: 'Invalid JWT' }
 const SUPABASE_NOT_FOUND = { code: 'NOT_FOUND', message: 'Requested function was not found' }
@@ -38,6 +38,14 @@ const UNSUPPORTED_GRANT = {
   error: 'unsupported_grant_type',
   error_description: 'unsupported_grant_type',
 }
+const REFRESH_ALREADY_USED = {
+  code: 400,
+  error_code: 'refresh_token_already_used',
+  msg: 'Invalid Refresh Token: Already Used',
+  error: 'invalid_grant',
+  error_description: 'Invalid Refresh Token: Already Used',
+}
+const RATE_LIMITED = { code: 429, error_code: 'over_request_rate_limit', msg: 'Request rate limit reached' }
 const INTERNAL_ERROR = { code: 500, error_code: 'unexpected_failure', msg: 'Internal server error' }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000)
@@ -121,7 +129,7 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
   const anonKey = signJwt({ iss: 'supabase-local', ref: 'local', role: 'anon', iat, exp: iat + TEN_YEARS }, jwtSecret)
   const serviceRoleKey = signJwt({ iss: 'supabase-local', ref: 'local', role: 'service_role', iat, exp: iat + TEN_YEARS }, jwtSecret)
 
-  /** refresh token -> { email, sessionId, used } */
+  /** refresh token -> { email, sessionId, usedAt (ms, 0 if unused), child (the session it was exchanged for) } */
   const refreshTokens = new Map()
   const requests = []
   /** Per-gateway memory of the sample functions (e.g. fault/flaky counts). */
@@ -132,6 +140,9 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
   let seq = 0
   let refreshMode = 'ok'
   let refreshDelayMs = 300
+  // GoTrue's security.refresh_token_reuse_interval: a used refresh token still answers, with the session
+  // it was exchanged for, this long after its use (GoTrue's default is 10 s); later it is refused.
+  let reuseIntervalMs = 0
 
   function issueSession({ expiresIn = accessTokenTtl, email = DEMO_EMAIL, sessionId = crypto.randomUUID() } = {}) {
     const issuedAt = nowSeconds()
@@ -141,7 +152,7 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
       jwtSecret,
     )
     const refresh_token = crypto.randomBytes(12).toString('base64url') // opaque, like GoTrue's
-    refreshTokens.set(refresh_token, { email, sessionId, used: false })
+    refreshTokens.set(refresh_token, { email, sessionId, usedAt: 0, child: undefined })
     return { access_token, token_type: 'bearer', expires_in: expiresIn, expires_at: issuedAt + expiresIn, refresh_token, user }
   }
 
@@ -154,11 +165,20 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
   }
 
   async function handleAuth(entry, res) {
-    if (entry.method !== 'POST' || entry.path.replace(/\/+$/, '') !== '/auth/v1/token') {
-      return send(res, 404, { code: 404, error_code: 'not_found', msg: 'Not found' })
-    }
+    const path = entry.path.replace(/\/+$/, '')
     const apikey = entry.headers.apikey
     if (apikey !== anonKey && apikey !== serviceRoleKey) return send(res, 401, NO_API_KEY)
+    // What supabase-js calls besides the token endpoint: the user of a token, and signing out.
+    if (path === '/auth/v1/user' && entry.method === 'GET') {
+      const token = bearerToken(entry.headers)
+      const claims = token ? verifyJwt(token, jwtSecret) : null
+      if (!claims || claims.role !== 'authenticated') return send(res, 401, { code: 401, error_code: 'bad_jwt', msg: 'invalid JWT' })
+      return send(res, 200, { id: claims.sub, aud: 'authenticated', role: 'authenticated', email: claims.email })
+    }
+    if (path === '/auth/v1/logout' && entry.method === 'POST') return send(res, 204, '')
+    if (entry.method !== 'POST' || path !== '/auth/v1/token') {
+      return send(res, 404, { code: 404, error_code: 'not_found', msg: 'Not found' })
+    }
     let params = {}
     try {
       params = JSON.parse(entry.body.toString('utf8') || '{}') || {}
@@ -178,12 +198,18 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
       if (refreshMode === 'drop') return res.destroy()
       if (refreshMode === 'error500') return send(res, 500, INTERNAL_ERROR)
       if (refreshMode === 'reject') return send(res, 400, REFRESH_NOT_FOUND)
+      if (refreshMode === 'ratelimit') return send(res, 429, RATE_LIMITED)
       if (refreshMode === 'slow' && !(await waitUnlessClosed(refreshDelayMs, res))) return
       // Looked up after any delay so concurrent refreshes with one token race like the real thing.
       const record = refreshTokens.get(params.refresh_token)
-      if (!record || record.used) return send(res, 400, REFRESH_NOT_FOUND)
-      record.used = true
-      return send(res, 200, issueSession({ email: record.email, sessionId: record.sessionId }))
+      if (!record) return send(res, 400, REFRESH_NOT_FOUND)
+      if (record.usedAt) {
+        if (Date.now() - record.usedAt <= reuseIntervalMs) return send(res, 200, record.child)
+        return send(res, 400, REFRESH_ALREADY_USED)
+      }
+      record.usedAt = Date.now()
+      record.child = issueSession({ email: record.email, sessionId: record.sessionId })
+      return send(res, 200, record.child)
     }
 
     return send(res, 400, UNSUPPORTED_GRANT)
@@ -310,6 +336,10 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
     /** @param {number} ms */
     setRefreshDelay(ms) {
       refreshDelayMs = ms
+    },
+    /** GoTrue's refresh token reuse interval, in seconds (0 here by default; GoTrue's own default is 10). */
+    setReuseInterval(seconds) {
+      reuseIntervalMs = seconds * 1000
     },
     close() {
       // Destroy open (keep-alive, streaming, slow) sockets so close never hangs.

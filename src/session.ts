@@ -1,6 +1,7 @@
+import type { AccessTokenHook, ClientContext } from './config'
 import { send } from './send'
 import { defaultStorageKey } from './storage-key'
-import type { AccessTokenHook, ClientContext } from './config'
+import { readStoredSession, type StoredForm } from './stored-session'
 import type { TransportResponse } from './transport'
 import type { Session, SessionStorage } from './types'
 import { decodeText } from './utf8'
@@ -10,14 +11,35 @@ const EXPIRY_MARGIN_MS = 30000
 /** A refresh holds up every waiting call: it must end even when the network hangs. */
 const REFRESH_TIMEOUT_MS = 30000
 
-function parseSession(raw: unknown): Session | null {
+/**
+ * GoTrue's answers to a refresh that say the refresh token itself is no longer valid (its
+ * `error_code`, or `error` in older versions): only these sign the user out. A rate limit (429), a
+ * server fault, a timeout or a network failure says nothing about the session, which is kept.
+ */
+const REFUSED_REFRESH = [
+  'refresh_token_not_found',
+  'refresh_token_already_used',
+  'session_not_found',
+  'session_expired',
+  'user_not_found',
+  'user_banned',
+  'invalid_grant',
+]
+
+function refusesRefreshToken(answer: TransportResponse): boolean {
+  if (answer.statusCode < 400 || answer.statusCode >= 500 || answer.statusCode == 408 || answer.statusCode == 429) return false
+  let body: { error_code?: unknown; error?: unknown } | null = null
   try {
-    const session = typeof raw == 'string' ? JSON.parse(raw) : raw
-    return session && typeof session.access_token == 'string' && session.access_token ? session : null
+    body = JSON.parse(decodeText(answer.data))
   } catch {
-    return null
+    return false
   }
+  const code = body && (body.error_code || body.error)
+  return typeof code == 'string' && REFUSED_REFRESH.indexOf(code) >= 0
 }
+
+/** Whether the access token may still be sent: a session without `expires_at` is taken at its word. */
+const unexpired = (session: Session) => !session.expires_at || session.expires_at * 1000 > Date.now()
 
 /**
  * The refresh under way or last done, for every client in the app (a mini-program's pages share one
@@ -40,6 +62,7 @@ export interface SessionOptions {
 export function sessionFromStorage(storage: SessionStorage, options: SessionOptions = {}): AccessTokenHook {
   let lastRaw: unknown
   let lastSession: Session | null = null
+  let lastForm: StoredForm = (session) => session
 
   // Storage that fails to write must not fail the call: the session in memory still holds.
   const store = async (change: () => unknown, raw: unknown, session: Session | null) => {
@@ -53,7 +76,32 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
     return session
   }
 
-  const refresh = async (session: Session, raw: unknown, { url, anonKey, transport }: ClientContext, storageKey: string) => {
+  const readStorage = async (storageKey: string): Promise<unknown> => {
+    try {
+      return await storage.getItem(storageKey)
+    } catch {
+      // Unreadable storage: called as anon.
+    }
+  }
+
+  /**
+   * The server refused `refused`'s refresh token. Another client (the auth client itself, say) may
+   * have rotated the session meanwhile: then that one is used and nothing is removed. Otherwise the
+   * user is signed out, removing only the refused session.
+   */
+  const signOutUnlessReplaced = async (refused: Session, storageKey: string) => {
+    const raw = await readStorage(storageKey)
+    const current = readStoredSession(raw)
+    if (current.session && current.session.refresh_token !== refused.refresh_token) {
+      lastRaw = raw
+      lastSession = current.session
+      lastForm = current.form
+      return current.session
+    }
+    return store(() => storage.removeItem(storageKey), undefined, null)
+  }
+
+  const refresh = async (session: Session, form: StoredForm, { url, anonKey, transport }: ClientContext, storageKey: string) => {
     let timer: ReturnType<typeof setTimeout> | undefined
     try {
       const answer = await new Promise<TransportResponse>((resolve, reject) => {
@@ -74,15 +122,12 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
           reject()
         }, REFRESH_TIMEOUT_MS)
       })
-      if (answer.statusCode >= 400 && answer.statusCode < 500) {
-        // The server rejected the refresh token: the session is over, as the auth client decides.
-        return store(() => storage.removeItem(storageKey), undefined, null)
-      }
-      const next = answer.statusCode < 300 && parseSession(decodeText(answer.data))
+      if (refusesRefreshToken(answer)) return signOutUnlessReplaced(session, storageKey)
+      const next = answer.statusCode < 300 ? readStoredSession(decodeText(answer.data)).session : null
       if (next) {
         next.expires_at = next.expires_at || Math.round(Date.now() / 1000) + (next.expires_in as number)
-        // Written back in the format it was read in: a JSON string stays a string.
-        const stored = typeof raw == 'string' ? JSON.stringify(next) : next
+        // Written back in the form it was read in, so the auth client that wrote it still reads it.
+        const stored = form(next)
         return store(() => storage.setItem(storageKey, stored), stored, next)
       }
     } catch {
@@ -90,27 +135,25 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
     } finally {
       clearTimeout(timer)
     }
-    // Network trouble or a server fault: keep the session, and let the next call try again.
+    // A rate limit, a server fault or network trouble: keep the session, and let the next call try again.
     if (refreshing && refreshing.token == session.refresh_token) refreshing = undefined
     return session
   }
 
   return async (client) => {
     const storageKey = options.storageKey || defaultStorageKey(client.url)
-    let raw: unknown
-    try {
-      raw = await storage.getItem(storageKey)
-    } catch {
-      // Unreadable storage: called as anon.
-    }
-    let session = raw === lastRaw ? lastSession : parseSession(raw)
+    const raw = await readStorage(storageKey)
+    const stored = raw === lastRaw ? { session: lastSession, form: lastForm } : readStoredSession(raw)
+    let session = stored.session
     lastRaw = raw
     lastSession = session
+    lastForm = stored.form
     if (session && client.url && session.refresh_token && (session.expires_at as number) * 1000 - Date.now() < EXPIRY_MARGIN_MS) {
       const token = session.refresh_token
-      if (!refreshing || refreshing.token != token) refreshing = { token, promise: refresh(session, raw, client, storageKey) }
+      if (!refreshing || refreshing.token != token) refreshing = { token, promise: refresh(session, stored.form, client, storageKey) }
       session = await refreshing.promise
     }
-    return session ? session.access_token : undefined
+    // A session kept through a failed refresh is still the user's, but its token only while it lasts.
+    return session && unexpired(session) ? session.access_token : undefined
   }
 }

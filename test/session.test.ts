@@ -190,3 +190,122 @@ describe('refreshing', () => {
     expect(gw.refreshRequests()).toHaveLength(0)
   })
 })
+
+describe('the forms a session is stored in, and written back in', () => {
+  // [label, how the auth client or framework stored it, how to read the session back out of what is stored]
+  const forms: Array<[string, (session: object) => unknown, (stored: any) => any]> = [
+    ['JSON text (supabase-js, the seed SDK)', (session) => JSON.stringify(session), (stored) => JSON.parse(stored)],
+    ['an object (wx and uni storage)', (session) => session, (stored) => stored],
+    [
+      'Taro H5’s {"data": …} wrapper, read raw from localStorage',
+      (session) => JSON.stringify({ data: session }),
+      (stored) => JSON.parse(stored).data,
+    ],
+    [
+      'Taro H5’s wrapper around JSON text',
+      (session) => JSON.stringify({ data: JSON.stringify(session) }),
+      (stored) => JSON.parse(JSON.parse(stored).data),
+    ],
+    [
+      'uni-app H5’s {"type","data"} wrapper, read raw',
+      (session) => JSON.stringify({ type: 'object', data: session }),
+      (stored) => JSON.parse(stored).data,
+    ],
+  ]
+
+  it.each(forms)('%s: is the caller’s identity, and a refreshed session goes back in that form', async (_, store, read) => {
+    const session = gw.createSession({ expiresIn: -5 })
+    const storage = mapStorage({ [KEY]: store(session) })
+    const token = await bearerSeen(client(storage))
+    expect(token).not.toBe(gw.anonKey)
+    const written = storage.map.get(KEY)
+    expect(typeof written).toBe(typeof store(session))
+    const refreshed = read(written)
+    expect(refreshed.access_token).toBe(token)
+    expect(refreshed.refresh_token).not.toBe(session.refresh_token)
+    // The same wrapper, nothing else around it.
+    expect(JSON.stringify(store({ ...refreshed }))).toBe(JSON.stringify(written))
+  })
+})
+
+describe('only the server refusing the refresh token signs the user out', () => {
+  it('a rate-limited refresh (429) keeps the session: its token while it lasts, the anon key after, and the session stays stored', async () => {
+    gw.setRefreshMode('ratelimit')
+    const live = gw.createSession({ expiresIn: 20 })
+    const liveStorage = mapStorage({ [KEY]: JSON.stringify(live) })
+    expect(await bearerSeen(client(liveStorage))).toBe(live.access_token)
+    expect(liveStorage.map.get(KEY)).toBe(JSON.stringify(live))
+    const expired = gw.createSession({ expiresIn: -5 })
+    const expiredStorage = mapStorage({ [KEY]: JSON.stringify(expired) })
+    expect(await bearerSeen(client(expiredStorage))).toBe(gw.anonKey)
+    expect(expiredStorage.map.get(KEY)).toBe(JSON.stringify(expired))
+    // Once the server answers again, the kept session refreshes.
+    gw.setRefreshMode('ok')
+    const token = await bearerSeen(client(expiredStorage))
+    expect(token).not.toBe(gw.anonKey)
+    expect(JSON.parse(expiredStorage.map.get(KEY) as string).access_token).toBe(token)
+  })
+
+  it('a refused refresh after another client rotated the session uses the new session and removes nothing', async () => {
+    gw.setRefreshMode('reject')
+    const old = gw.createSession({ expiresIn: -5 })
+    const rotated = gw.createSession()
+    const storage = mapStorage({ [KEY]: JSON.stringify(old) })
+    let reads = 0
+    const getItem = storage.getItem
+    storage.getItem = (key: string) => {
+      // The auth client stores its rotated session while our refresh is on its way.
+      if (reads++ == 1) storage.map.set(KEY, JSON.stringify(rotated))
+      return getItem(key)
+    }
+    expect(await bearerSeen(client(storage))).toBe(rotated.access_token)
+    expect(storage.map.get(KEY)).toBe(JSON.stringify(rotated))
+    expect(gw.refreshRequests()).toHaveLength(1)
+  })
+
+  it('a refresh token reused after the reuse interval is refused (refresh_token_already_used): signed out', async () => {
+    const session = gw.createSession({ expiresIn: -5 })
+    // Another client spent this refresh token already.
+    const other = await fetch(`${gw.url}/auth/v1/token?grant_type=refresh_token`, {
+      method: 'POST',
+      headers: { apikey: gw.anonKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ refresh_token: session.refresh_token }),
+    })
+    expect(other.status).toBe(200)
+    const storage = mapStorage({ [KEY]: JSON.stringify(session) })
+    expect(await bearerSeen(client(storage))).toBe(gw.anonKey)
+    expect(storage.map.has(KEY)).toBe(false)
+  })
+
+  it('within the reuse interval (GoTrue’s default 10 s) a reused refresh token gets the session it was exchanged for', async () => {
+    gw.setReuseInterval(10)
+    try {
+      const session = gw.createSession({ expiresIn: -5 })
+      const answer = await fetch(`${gw.url}/auth/v1/token?grant_type=refresh_token`, {
+        method: 'POST',
+        headers: { apikey: gw.anonKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ refresh_token: session.refresh_token }),
+      })
+      const first = await answer.json()
+      const storage = mapStorage({ [KEY]: JSON.stringify(session) })
+      expect(await bearerSeen(client(storage))).toBe(first.access_token)
+      expect(JSON.parse(storage.map.get(KEY) as string).refresh_token).toBe(first.refresh_token)
+    } finally {
+      gw.setReuseInterval(0)
+    }
+  })
+
+  it('a 4xx that is not about the refresh token (a missing apikey, say) keeps the session', async () => {
+    const session = gw.createSession({ expiresIn: 20 })
+    const storage = mapStorage({ [KEY]: JSON.stringify(session) })
+    const functions = createFunctions({
+      url: gw.url,
+      anonKey: 'not-the-anon-key',
+      transport: fetchTransport(),
+      accessToken: sessionFromStorage(storage),
+    })
+    const { data } = await functions.invoke('mirror')
+    expect(data.headers.authorization).toBe(`Bearer ${session.access_token}`)
+    expect(storage.map.get(KEY)).toBe(JSON.stringify(session))
+  })
+})
