@@ -113,6 +113,27 @@ describe('H5, in Chromium', () => {
     expect(shown[shown.length - 1]).toBe('第1条消息：你好 | 第2条消息：你好 | 第3条消息：你好 | 完成')
   })
 
+  it('a session supabase-js keeps on H5 (plain JSON in localStorage, not Taro’s {data} wrapper) is the caller, and is refreshed in that form', async () => {
+    const session = gw.createSession({ expiresIn: -5 })
+    await page.evaluate((value: string) => localStorage.setItem('sb-127-auth-token', value), JSON.stringify(session))
+    await page.click('#btn-whoami')
+    const shown = await (async () => {
+      for (let i = 0; i < 500; i++) {
+        const text = await page.textContent('#out-whoami')
+        if (text && text !== '…' && text.startsWith('authenticated')) return text
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    })()
+    expect(shown).toBe('authenticated demo@example.com')
+    const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('sb-127-auth-token') as string))
+    // Written back as supabase-js wrote it: the session itself, no wrapper.
+    expect(stored.refresh_token).toEqual(expect.any(String))
+    expect(stored.refresh_token).not.toBe(session.refresh_token)
+    const mirror = gw.requests.filter((request: any) => request.fn === 'mirror' && request.method !== 'OPTIONS').pop()
+    expect(mirror.headers.authorization).toBe(`Bearer ${stored.access_token}`)
+    await page.evaluate(() => localStorage.removeItem('sb-127-auth-token'))
+  })
+
   it('raised no error in the page', () => {
     expect(pageErrors).toEqual([])
   })
