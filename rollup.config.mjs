@@ -34,7 +34,9 @@ export default [
   ...Object.keys(entries).map((name) => ({
     input: { [name]: entries[name] },
     external,
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
+    // One declaration file per way of loading: .d.ts for tools without `exports` (node10, webpack 4),
+    // .d.mts beside the ESM build and .d.cts beside the CommonJS one (node16 and bundlers read these).
+    output: ['d.ts', 'd.mts', 'd.cts'].map((extension) => ({ dir: 'dist', format: 'es', entryFileNames: `[name].${extension}` })),
     plugins: [
       name != 'index' && {
         name: 'core-types',

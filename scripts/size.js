@@ -18,7 +18,8 @@ const { exports: subpaths } = require('../package.json')
  */
 const resolvePackage = (bundleAll) => (id) => {
   const entry = /^mp-functions(\/.*)?$/.test(id) && subpaths['.' + id.slice('mp-functions'.length)]
-  if (entry) return path.join(root, entry.import || entry)
+  // The ESM file of the `import` condition; a plain string for entries with one file (the Taro CLI plugin).
+  if (entry) return path.join(root, typeof entry === 'string' ? entry : entry.import ? entry.import.default : entry.default)
   return id === 'entry' ? id : bundleAll || /^[./]/.test(id) ? null : { id, external: true }
 }
 
