@@ -38,10 +38,11 @@ const UNI_MP_WEIXIN = { 'process.env.UNI_PLATFORM': JSON.stringify('mp-weixin') 
 
 const KB = 1024
 // Issue 13 asked for 5.5 KB (createFunctions + fetchTransport) and 7 KB (each plugin's default import).
-// The readable pipeline with streaming built in measures 6.3 KB and 7.3–7.5 KB: these budgets hold it
+// The readable pipeline with streaming built in measures 6.4 KB, and the plugins, with sessions that
+// keep users signed in through rate limits and races (issue 14), 7.9–8.2 KB: these budgets hold them
 // there until the trims are done (see the closing note of issue 13), so that no growth goes unseen.
 const CORE_BUDGET = 6.5 * KB
-const PLUGIN_BUDGET = 7.75 * KB
+const PLUGIN_BUDGET = 8.25 * KB
 
 /**
  * name → [the user's import line, budget in bytes (of the whole import), the row an opt-in feature is
