@@ -107,3 +107,31 @@ it('an aborted signal with a timeout: functions-js sends anyway; ours fails at o
   expect(after.error).toMatchObject({ code: 'ABORTED', context: 'gone' })
   expect(b.sent).toHaveLength(0)
 })
+
+it('an empty function name: functions-js sends the request to the functions root; ours refuses it with INVALID_REQUEST', async () => {
+  const a = upstream()
+  await a.client.invoke('')
+  expect(a.sent[0].url).toBe('https://x.supabase.co/functions/v1/')
+  const b = ours()
+  const { data, error } = await b.client.invoke('')
+  expect(data).toBeNull()
+  expect(error).toMatchObject({ name: 'FunctionsRequestError', code: 'INVALID_REQUEST', message: 'Invalid function name: ' })
+  expect(b.sent).toHaveLength(0)
+})
+
+it('an event stream: both resolve at the headers; functions-js gives the Response, ours a parsed EventStream (the Response with stream: false)', async () => {
+  const sse = 'data: 1\n\n'
+  const a = new FunctionsClient('https://x.supabase.co/functions/v1', {
+    customFetch: (async () => new Response(sse, { headers: { 'content-type': 'text/event-stream' } })) as any,
+  })
+  const theirs = await a.invoke('feed')
+  expect(await (theirs.data as Response).text()).toBe(sse)
+  const answer = (request: TransportOptions) =>
+    request.success({ statusCode: 200, header: { 'content-type': 'text/event-stream' }, data: new TextEncoder().encode(sse).buffer })
+  const b = createFunctions({ url: 'https://x.supabase.co', anonKey: 'anon', transport: answer })
+  const events: string[] = []
+  for await (const event of (await b.invoke('feed')).data) events.push(event.data)
+  expect(events).toEqual(['1'])
+  const whole = await b.invoke('feed', { stream: false })
+  expect(await whole.data.text()).toBe(sse)
+})
