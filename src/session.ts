@@ -38,9 +38,6 @@ function refusesRefreshToken(answer: TransportResponse): boolean {
   return typeof code == 'string' && REFUSED_REFRESH.indexOf(code) >= 0
 }
 
-/** Whether the access token may still be sent: a session without `expires_at` is taken at its word. */
-const unexpired = (session: Session) => !session.expires_at || session.expires_at * 1000 > Date.now()
-
 /**
  * The refresh under way or last done, for every client in the app (a mini-program's pages share one
  * JS context): a call that read the pre-refresh session joins it instead of spending the rotated
@@ -153,7 +150,8 @@ export function sessionFromStorage(storage: SessionStorage, options: SessionOpti
       if (!refreshing || refreshing.token != token) refreshing = { token, promise: refresh(session, stored.form, client, storageKey) }
       session = await refreshing.promise
     }
-    // A session kept through a failed refresh is still the user's, but its token only while it lasts.
-    return session && unexpired(session) ? session.access_token : undefined
+    // A session kept through a failed refresh is still the user's: an expired token gets the relay's
+    // typed refusal (RELAY_ERROR), never a silent call as anon.
+    return session ? session.access_token : undefined
   }
 }

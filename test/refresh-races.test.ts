@@ -73,8 +73,8 @@ describe('refresh races through retry + queue + wx.request', () => {
     expect(gw.refreshRequests()).toHaveLength(1)
     expect(storage.removals).toBe(0)
     expect(storage.map.get(KEY)).toBe(raw)
-    // The expired token is not sent (the relay would refuse it): the calls go out as anon, the session is kept.
-    expect(results.every(({ error, data }) => !error && data.claims.role === 'anon')).toBe(true)
+    // The expired token went out, and the relay refused it: a typed error, not a sign-out, nor a call as anon.
+    expect(results.every(({ error }) => error && error.code === 'RELAY_ERROR')).toBe(true)
     gw.setRefreshMode('ok')
     const again = await fifty(functions)
     expect(gw.refreshRequests()).toHaveLength(2)

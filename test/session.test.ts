@@ -229,7 +229,7 @@ describe('the forms a session is stored in, and written back in', () => {
 })
 
 describe('only the server refusing the refresh token signs the user out', () => {
-  it('a rate-limited refresh (429) keeps the session: its token while it lasts, the anon key after, and the session stays stored', async () => {
+  it('a rate-limited refresh (429) keeps the session: its token goes out (an expired one gets the relay’s typed refusal), and the session stays stored', async () => {
     gw.setRefreshMode('ratelimit')
     const live = gw.createSession({ expiresIn: 20 })
     const liveStorage = mapStorage({ [KEY]: JSON.stringify(live) })
@@ -237,7 +237,8 @@ describe('only the server refusing the refresh token signs the user out', () => 
     expect(liveStorage.map.get(KEY)).toBe(JSON.stringify(live))
     const expired = gw.createSession({ expiresIn: -5 })
     const expiredStorage = mapStorage({ [KEY]: JSON.stringify(expired) })
-    expect(await bearerSeen(client(expiredStorage))).toBe(gw.anonKey)
+    const { error } = await client(expiredStorage).invoke('mirror')
+    expect(error!.code).toBe('RELAY_ERROR')
     expect(expiredStorage.map.get(KEY)).toBe(JSON.stringify(expired))
     // Once the server answers again, the kept session refreshes.
     gw.setRefreshMode('ok')

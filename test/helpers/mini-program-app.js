@@ -33,7 +33,7 @@ function setPath(target, key, value) {
 
 /**
  * @param {string} dir the build's root (where app.json is)
- * @param {{ wx: any }} options a fake `wx` (test/helpers/fake-wx.js)
+ * @param {{ wx: any }} options a fake `wx` (test/helpers/fake-wx/)
  */
 function loadMiniProgram(dir, { wx }) {
   const appJson = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8'))

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 register(new URL('./uni-api-hooks.mjs', import.meta.url))
 const require = createRequire(import.meta.url)
 const root = new URL('../../', import.meta.url).pathname
-const { createWx } = require('./fake-wx.js')
+const { createWx } = require('./fake-wx/index.js')
 const { startGateway } = require(root + 'gateway')
 const { createFunctions, miniProgramTransport } = require(root + 'dist/index.cjs')
 
