@@ -10,7 +10,7 @@ export const platformTextDecoder = (): TextDecoderClass | undefined => (typeof T
  * Uint16Array. A byte gives at most one unit, so a block of 8192 bytes (and the rest of its last
  * sequence) fits.
  */
-const units: number[] = []
+const units: number[] = new Array(8195).fill(0)
 
 /**
  * UTF-8 without `TextDecoder` (iOS mini-programs lack it), with TextDecoder's replacement rules: each
@@ -28,9 +28,13 @@ export function decodeUtf8(bytes: Uint8Array): string {
       if (code < 0x80) {
         buffer[k++] = code
         // ASCII comes in runs: there, one test for two bytes.
-        while (i + 1 < stop && (bytes[i] | bytes[i + 1]) < 0x80) {
-          buffer[k++] = bytes[i++]
-          buffer[k++] = bytes[i++]
+        while (i + 1 < stop) {
+          const first = bytes[i]
+          const second = bytes[i + 1]
+          if ((first | second) >= 0x80) break
+          buffer[k++] = first
+          buffer[k++] = second
+          i += 2
         }
         continue
       }

@@ -2,7 +2,8 @@
 // (the pinned devDependency, with a customFetch that records what it would send) beside mp-functions
 // (a transport that records the same). If functions-js changes one, the guide must change too.
 import { FunctionsClient } from '@supabase/functions-js'
-import { createAbortController, createFunctions, type TransportOptions } from '../src'
+import { createServer } from 'net'
+import { createAbortController, createFunctions, fetchTransport, type TransportOptions } from '../src'
 
 type Sent = { url: string; body: unknown; headers: Record<string, string> }
 
@@ -108,17 +109,6 @@ it('an aborted signal with a timeout: functions-js sends anyway; ours fails at o
   expect(b.sent).toHaveLength(0)
 })
 
-it('an empty function name: functions-js sends the request to the functions root; ours refuses it with INVALID_REQUEST', async () => {
-  const a = upstream()
-  await a.client.invoke('')
-  expect(a.sent[0].url).toBe('https://x.supabase.co/functions/v1/')
-  const b = ours()
-  const { data, error } = await b.client.invoke('')
-  expect(data).toBeNull()
-  expect(error).toMatchObject({ name: 'FunctionsRequestError', code: 'INVALID_REQUEST', message: 'Invalid function name: ' })
-  expect(b.sent).toHaveLength(0)
-})
-
 it('an event stream: both resolve at the headers; functions-js gives the Response, ours a parsed EventStream (the Response with stream: false)', async () => {
   const sse = 'data: 1\n\n'
   const a = new FunctionsClient('https://x.supabase.co/functions/v1', {
@@ -134,4 +124,132 @@ it('an event stream: both resolve at the headers; functions-js gives the Respons
   expect(events).toEqual(['1'])
   const whole = await b.invoke('feed', { stream: false })
   expect(await whole.data.text()).toBe(sse)
+})
+
+// The cases below are the ones functions-js's own test suite exercises (supabase-js monorepo,
+// packages/core/functions-js/test), run on both clients: where they differ, the guide's table says so.
+
+it('an empty name (its custom-fetch tests call invoke("")): functions-js requests the functions root; ours refuses it', async () => {
+  const a = upstream()
+  const before = await a.client.invoke('')
+  expect(before.error).toBeNull()
+  expect(a.sent.map((s) => s.url)).toEqual(['https://x.supabase.co/functions/v1/'])
+  const b = ours()
+  for (const name of ['', '   ']) {
+    const after = await b.client.invoke(name)
+    expect(after.error).toMatchObject({ name: 'FunctionsRequestError', code: 'INVALID_REQUEST' })
+  }
+  expect(b.sent).toHaveLength(0)
+})
+
+it('the response object: functions-js hands over a fetch Response; ours a Response-like object, not instanceof Response', async () => {
+  const { response } = await upstream().client.invoke('hello')
+  expect(response).toBeInstanceOf(Response)
+  const mine = await ours().client.invoke('hello')
+  expect(mine.response).not.toBeInstanceOf(Response)
+  expect(mine.response).toMatchObject({ status: 200, ok: true })
+  expect(mine.response!.headers.get('Content-Type')).toBe('application/json')
+})
+
+it('the same: a relay error (x-relay-error: true) has the same message, null data and the response, on both', async () => {
+  const relay = () =>
+    new Response('{"msg":"Invalid JWT"}', { status: 401, headers: { 'x-relay-error': 'true', 'content-type': 'application/json' } })
+  const a = new FunctionsClient('https://x.supabase.co/functions/v1', { customFetch: (async () => relay()) as any })
+  const before = await a.invoke('hello')
+  const b = createFunctions({
+    url: 'https://x.supabase.co',
+    anonKey: 'anon',
+    transport: (request) =>
+      request.success({
+        statusCode: 401,
+        header: { 'x-relay-error': 'true', 'content-type': 'application/json' },
+        data: new TextEncoder().encode('{"msg":"Invalid JWT"}').buffer,
+      }),
+  })
+  const after = await b.invoke('hello')
+  for (const { data, error, response } of [before, after]) {
+    expect(data).toBeNull()
+    expect(error).toMatchObject({ name: 'FunctionsRelayError', message: 'Relay Error invoking the Edge Function' })
+    expect(response!.status).toBe(401)
+  }
+  expect(after.error).toMatchObject({ code: 'RELAY_ERROR' })
+})
+
+it('the same: a JSON Content-Type in any casing is parsed as JSON, on both', async () => {
+  for (const type of ['application/json', 'Application/JSON; charset=utf-8', 'APPLICATION/JSON']) {
+    const a = new FunctionsClient('https://x.supabase.co/functions/v1', {
+      customFetch: (async () => new Response('{"foo":"bar"}', { headers: { 'Content-Type': type } })) as any,
+    })
+    const b = createFunctions({
+      url: 'https://x.supabase.co',
+      anonKey: 'anon',
+      transport: (request) =>
+        request.success({ statusCode: 200, header: { 'Content-Type': type }, data: new TextEncoder().encode('{"foo":"bar"}').buffer }),
+    })
+    expect((await a.invoke('fn')).data).toEqual({ foo: 'bar' })
+    expect((await b.invoke('fn')).data).toEqual({ foo: 'bar' })
+  }
+})
+
+it("the same: an object body with the caller's Content-Type is still sent as JSON, under that Content-Type, on both", async () => {
+  const a = upstream()
+  await a.client.invoke('hello', { body: { a: 1 }, headers: { 'content-type': 'application/vnd.api+json' } })
+  expect(a.sent[0]).toMatchObject({ body: '{"a":1}', headers: { 'content-type': 'application/vnd.api+json' } })
+  const b = ours()
+  await b.client.invoke('hello', { body: { a: 1 }, headers: { 'content-type': 'application/vnd.api+json' } })
+  expect(b.sent[0].data).toBe('{"a":1}')
+  expect(Object.entries(b.sent[0].header).filter(([name]) => /^content-type$/i.test(name))).toEqual([
+    ['content-type', 'application/vnd.api+json'],
+  ])
+})
+
+it("the same: with a timeout and a signal, the listener added to the caller's signal is removed after the call, on both", async () => {
+  for (const client of [upstream().client, ours().client]) {
+    const controller = new AbortController()
+    const added = jest.spyOn(controller.signal, 'addEventListener')
+    const removed = jest.spyOn(controller.signal, 'removeEventListener')
+    await client.invoke('hello', { timeout: 5000, signal: controller.signal })
+    const listener = added.mock.calls.find(([event]) => event == 'abort')?.[1]
+    expect(listener).toBeDefined()
+    expect(removed.mock.calls.find(([event]) => event == 'abort')?.[1]).toBe(listener)
+  }
+})
+
+it('a timeout and a cancel: the same class on both; functions-js gives both an AbortError, ours the codes TIMEOUT and ABORTED', async () => {
+  // A function that never answers: both clients must give up on their own.
+  const hanging = new FunctionsClient('https://x.supabase.co/functions/v1', {
+    customFetch: ((_url: string, init: any) =>
+      new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason)))) as any,
+  })
+  const silent = createFunctions({ url: 'https://x.supabase.co', anonKey: 'anon', transport: () => ({ abort() {} }) })
+  const cancel = () => {
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 20)
+    return controller.signal
+  }
+  for (const options of [() => ({ timeout: 20 }), () => ({ timeout: 5000, signal: cancel() })]) {
+    const { error } = await hanging.invoke('slow', options())
+    expect(error).toMatchObject({ name: 'FunctionsFetchError', context: { name: 'AbortError' } })
+  }
+  expect((await silent.invoke('slow', { timeout: 20 })).error).toMatchObject({ name: 'FunctionsFetchError', code: 'TIMEOUT' })
+  expect((await silent.invoke('slow', { timeout: 5000, signal: cancel() })).error).toMatchObject({
+    name: 'FunctionsFetchError',
+    code: 'ABORTED',
+  })
+})
+
+it('the same: a function that switches protocols (101, its hijack test) is a FunctionsFetchError on both; ours NETWORK_ERROR', async () => {
+  const server = createServer((socket) =>
+    socket.once('data', () => socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\nHello')),
+  )
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  try {
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    const before = await new FunctionsClient(`${url}/functions/v1`).invoke('hijack')
+    const after = await createFunctions({ url, anonKey: 'anon', transport: fetchTransport() }).invoke('hijack')
+    expect(before.error).toMatchObject({ name: 'FunctionsFetchError' })
+    expect(after.error).toMatchObject({ name: 'FunctionsFetchError', code: 'NETWORK_ERROR' })
+  } finally {
+    server.close()
+  }
 })
