@@ -41,6 +41,20 @@ function browserStorage() {
   }
 }
 
+/**
+ * A user signed in with supabase-js whose stored session is about to expire, and a gateway that
+ * answers refreshes 200 ms late: two refreshes started 50 ms apart race with the same refresh token.
+ */
+async function signedInBeforeARace() {
+  const storage = browserStorage()
+  const supabase = supabaseWith(storage)
+  await supabase.auth.signInWithPassword({ email: 'demo@example.com', password: 'password' })
+  expireStored(storage)
+  gw.setRefreshMode('slow')
+  gw.setRefreshDelay(200)
+  return { storage, supabase }
+}
+
 const supabaseWith = (storage: ReturnType<typeof browserStorage>) =>
   createClient(gw.url, gw.anonKey, {
     auth: { storage, autoRefreshToken: false, persistSession: true, detectSessionInUrl: false },
@@ -112,12 +126,7 @@ describe('@supabase/supabase-js 2.119.1', () => {
   })
 
   it('a race with no reuse interval, supabase-js first: mp-functions loses, takes supabase-js’s session, signs no one out', async () => {
-    const storage = browserStorage()
-    const supabase = supabaseWith(storage)
-    await supabase.auth.signInWithPassword({ email: 'demo@example.com', password: 'password' })
-    expireStored(storage)
-    gw.setRefreshMode('slow')
-    gw.setRefreshDelay(200)
+    const { storage, supabase } = await signedInBeforeARace()
     // Both leave with the same refresh token; supabase-js's reaches the server first and wins.
     const theirs = supabase.auth.refreshSession()
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -138,12 +147,7 @@ describe('@supabase/supabase-js 2.119.1', () => {
     'a race with GoTrue’s default 10 s reuse interval, %s first: both end signed in, on one session',
     async (first) => {
       gw.setReuseInterval(10)
-      const storage = browserStorage()
-      const supabase = supabaseWith(storage)
-      await supabase.auth.signInWithPassword({ email: 'demo@example.com', password: 'password' })
-      expireStored(storage)
-      gw.setRefreshMode('slow')
-      gw.setRefreshDelay(200)
+      const { storage, supabase } = await signedInBeforeARace()
       const start = (side: string) => (side == 'supabase-js' ? supabase.auth.refreshSession() : callerToken(functionsWith(storage)))
       const early = start(first)
       await new Promise((resolve) => setTimeout(resolve, 50))
