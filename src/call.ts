@@ -33,7 +33,9 @@ export function checkCall(config: ClientConfig, options: InvokeOptions): CallPla
   const { signal } = options
   if (signal && typeof signal.addEventListener != 'function') throw new FunctionsRequestError('signal must be an AbortSignal')
   if (options.retry && !hasFeature(config, 'retry')) {
-    throw new FunctionsRequestError('retry: this client has no retry feature: createFunctions({ features: [retry()] })')
+    throw new FunctionsRequestError(
+      'retry: this client has no retry feature: add retry() to its features (createFunctions, app.use, or config/index.ts in Taro)',
+    )
   }
   const { stream } = options
   const idleTimeout = stream && typeof stream == 'object' ? stream.idleTimeout : undefined

@@ -79,7 +79,9 @@ describe('features: wrong ones are refused with what to change, and nothing is s
     const functions = createFunctions({ url, anonKey: 'k', transport: mock.transport })
     const { error } = await functions.invoke('x', { retry: { attempts: 3 } })
     expect(error).toBeInstanceOf(FunctionsRequestError)
-    expect(error!.message).toBe('retry: this client has no retry feature: createFunctions({ features: [retry()] })')
+    expect(error!.message).toBe(
+      'retry: this client has no retry feature: add retry() to its features (createFunctions, app.use, or config/index.ts in Taro)',
+    )
     expect(mock.calls).toHaveLength(0)
     // retry: false asks for nothing the client lacks.
     expect((await functions.invoke('x', { retry: false })).error).toBeNull()
