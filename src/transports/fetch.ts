@@ -66,6 +66,8 @@ export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
     const controller = cancellable && AbortController ? new AbortController() : undefined
     const result = endOnce(request)
     let reader: BodyReader | undefined
+    // Set while a body being read is cancelled: its reader's last answers are not the request's end.
+    let cancelling = false
 
     fetchFunction(url, { method, headers: header, body: data, signal: controller && controller.signal })
       .then((response) => {
@@ -84,22 +86,26 @@ export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
         const deliver = onChunk
         const pump = (): Promise<void> =>
           bodyReader.read().then(({ done, value }) => {
-            if (result.ended()) return
+            if (result.ended() || cancelling) return
             if (done || !value) return answer(new ArrayBuffer(0))
             deliver(sliceOf(value))
             return pump()
           })
         return pump()
       })
-      .catch((error) => result.fail(error))
+      .catch((error) => {
+        if (!cancelling) result.fail(error)
+      })
 
     return {
       abort() {
         if (controller) return controller.abort()
-        // Cancelling the body closes the connection of an answer still being read: before the end is
-        // reported, so a queue never starts the next request while this one still holds its socket.
-        if (reader) reader.cancel().catch(() => undefined)
-        result.fail(new Error('The request was aborted'), 'ABORTED')
+        const aborted = () => result.fail(new Error('The request was aborted'), 'ABORTED')
+        if (!reader || result.ended()) return aborted()
+        // Cancelling the body closes the connection of an answer still being read. The end is reported
+        // once that is done, so a queue never starts the next request while this one holds its socket.
+        cancelling = true
+        reader.cancel().then(aborted, aborted)
       },
     }
   }
