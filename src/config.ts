@@ -1,6 +1,6 @@
 import { createAddressBook } from './addresses'
 import { FunctionsError } from './errors/FunctionsError'
-import { buildTransport, orderFeatures, type Feature } from './pipeline'
+import { buildTransport, carrierOf, orderFeatures, type Feature } from './pipeline'
 import type { FunctionRegion } from './region'
 import type { StreamOptions } from './stream/stream-options'
 import type { Transport } from './transport'
@@ -27,7 +27,7 @@ export interface FunctionsOptions {
   /** How streamed answers are read (`text/event-stream`, handed over at their headers as an `EventStream`). */
   stream?: StreamOptions
   /**
-   * The features to turn on, each named once, in any order: `retry()`, `queue()`, `hooks()`. The client
+   * The features to turn on, each named once, in any order: `retry()`, `queue()`, `hooks()`, `cloudRelay()`. The client
    * puts them in their one correct order.
    */
   features?: Feature[]
@@ -42,7 +42,7 @@ export interface FunctionsOptions {
 export interface ClientContext {
   url?: string
   anonKey?: string
-  /** The client's own transport, without its features: for the SDK's own requests (a token refresh). */
+  /** The client's own transport, without its features but through its carrier (`cloudRelay`): for the SDK's own requests (a token refresh). */
   transport: Transport
 }
 
@@ -97,6 +97,7 @@ export function resolveConfig(options: FunctionsOptions | undefined): ClientConf
     problem = problem || (error instanceof FunctionsError ? error.message : String(error))
   }
   const anonKey = given.anonKey
+  const carrier = problem ? transport : carrierOf(transport, features)
   return {
     problem: problem && 'createFunctions: ' + problem,
     functionsUrl,
@@ -106,8 +107,8 @@ export function resolveConfig(options: FunctionsOptions | undefined): ClientConf
     anonKey,
     anonBearer: anonKey && !/^sb_publishable_/.test(anonKey) ? anonKey : undefined,
     accessToken: given.accessToken,
-    context: { url, anonKey, transport },
-    pipeline: problem ? transport : buildTransport(transport, features, given.stream),
+    context: { url, anonKey, transport: carrier },
+    pipeline: problem ? transport : buildTransport(carrier, features, given.stream),
     features,
     addressOf: createAddressBook(functionsUrl, trusted),
   }

@@ -12,11 +12,12 @@ export type InvokeFunction = (name: string, options?: InvokeOptions) => Promise<
  * - `call`: around `invoke` itself, seeing each call exactly once (`hooks`);
  * - `answer`: around each request, above the built-in stream reader: sees whole answers, and a stream
  *   only as it is handed over, so nothing it repeats was ever handed out (`retry`);
- * - `wire`: around the transport, below the stream reader: sees a request until its last byte (`queue`).
+ * - `wire`: around the transport, below the stream reader: sees a request until its last byte (`queue`);
+ * - `carrier`: in the transport's place, for every request the client sends, a session's refresh too (`cloudRelay`).
  */
-export type FeaturePlace = 'call' | 'answer' | 'wire'
+export type FeaturePlace = 'call' | 'answer' | 'wire' | 'carrier'
 
-const PLACES: FeaturePlace[] = ['call', 'answer', 'wire']
+const PLACES: FeaturePlace[] = ['call', 'answer', 'wire', 'carrier']
 
 /**
  * A feature, turned on by naming it once in the client's `features`: `retry()`, `queue()`, `hooks()`.
@@ -49,13 +50,21 @@ export function orderFeatures(features: Feature[]): Feature[] {
   return features.slice().sort((a, b) => rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
-/** The request pipeline: answer features, the stream reader, wire features, the transport. */
-export function buildTransport(transport: Transport, ordered: Feature[], stream: StreamOptions | undefined): Transport {
-  const layer = (place: FeaturePlace, inner: Transport) =>
-    ordered
-      .filter((feature) => feature.place == place && feature.wrapTransport)
-      .reduceRight((next, feature) => (feature.wrapTransport as (next: Transport) => Transport)(next), inner)
-  return layer('answer', readStreams(layer('wire', transport), stream))
+/** The features of one place around `inner`, the first in order outermost. */
+function layer(ordered: Feature[], place: FeaturePlace, inner: Transport): Transport {
+  return ordered
+    .filter((feature) => feature.place == place && feature.wrapTransport)
+    .reduceRight((next, feature) => (feature.wrapTransport as (next: Transport) => Transport)(next), inner)
+}
+
+/** What carries every request the client sends: the carrier feature over the transport, if there is one. */
+export function carrierOf(transport: Transport, ordered: Feature[]): Transport {
+  return layer(ordered, 'carrier', transport)
+}
+
+/** The request pipeline over the carrier: answer features, the stream reader, wire features. */
+export function buildTransport(carrier: Transport, ordered: Feature[], stream: StreamOptions | undefined): Transport {
+  return layer(ordered, 'answer', readStreams(layer(ordered, 'wire', carrier), stream))
 }
 
 /** `invoke` inside its call features, the first given outermost. */

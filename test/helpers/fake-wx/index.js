@@ -19,6 +19,7 @@
 const http = require('http')
 const https = require('https')
 const { createCallbacks } = require('./callbacks')
+const { createCloud } = require('./cloud')
 const { installEvents } = require('./events')
 const { installRequest } = require('./request')
 const { installStorage } = require('./storage')
@@ -35,6 +36,7 @@ const { installUi } = require('./ui')
  * @param {boolean} [options.keepAlive] reuse connections (default false: one connection per request).
  * @param {import('https').AgentOptions} [options.agentOptions] extra agent options (e.g. `rejectUnauthorized`).
  * @param {Record<string, unknown>} [options.systemInfo] overrides merged into `getSystemInfoSync()`.
+ * @param {object} [options.cloudFunctions] cloud functions `wx.cloud.callFunction` runs (see ./cloud.js); without it, no `wx.cloud`.
  */
 function createWx(options = {}) {
   const agentOptions = Object.assign({ keepAlive: !!options.keepAlive }, options.agentOptions)
@@ -77,6 +79,7 @@ function createWx(options = {}) {
   installSystemInfo(wx, { options, makeAsync })
   installEvents(wx, { makeAsync })
   installUi(wx, { makeAsync, safeCall })
+  if (options.cloudFunctions) wx.cloud = createCloud({ functions: options.cloudFunctions, safeCall })
   return wx
 }
 
