@@ -3,41 +3,25 @@
 // the real HTTP request to the gateway. The contract suite, then what only the relay does: refusals,
 // limits, streams, the session's refresh, and what it never logs.
 import * as path from 'path'
-import { cloudRelay, createFunctions, miniProgramTransport, sessionFromStorage, type FunctionsOptions, type Transport } from '../src'
+import { cloudRelay, createFunctions, miniProgramTransport, sessionFromStorage, type FunctionsOptions } from '../src'
+import { closeRelays, RELAY_DIR, relayTransport, suiteRelay, wxWithRelay } from './helpers/cloud-relay'
 import { describeTransport, eventually, mapStorage, type Gateway } from './helpers/transport-suite'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('./helpers/fake-wx')
 
-const RELAY_DIR = path.join(__dirname, '..', 'cloudfunctions', 'mp-functions-relay')
-
-/** A `wx` whose cloud runs the relay with `env()`, and whose `wx.request` may reach nothing (no domain is listed). */
-function wxWithRelay(env: () => Record<string, string>, timeoutSeconds = 20) {
-  const wx = createWx({ allowedDomains: [], cloudFunctions: { 'mp-functions-relay': { dir: RELAY_DIR, env, timeoutSeconds } } })
-  wx.cloud.init()
-  return wx
-}
-
-/** The relay as a transport: what `cloudRelay()` puts in the transport's place. */
-const relayed = (wx: any, options = {}): Transport =>
-  cloudRelay({ cloud: wx.cloud, ...options }).wrapTransport!(miniProgramTransport(wx.request))
-
-const wxs: any[] = []
-afterAll(() => {
-  for (const wx of wxs) wx.cloud.__close()
-})
+afterAll(closeRelays)
 
 describe('the contract, through the relay', () => {
-  const origins: string[] = []
-  const wx = wxWithRelay(() => ({ RELAY_ORIGINS: origins.join(','), RELAY_PATHS: '/' }))
-  wxs.push(wx)
-  describeTransport('cloudRelay (wx.cloud.callFunction → the shipped relay)', () => relayed(wx), {
-    allowOrigin: (origin) => origins.push(origin),
+  const relay = suiteRelay()
+  describeTransport('cloudRelay (wx.cloud.callFunction → the shipped relay)', relay.makeTransport, {
+    allowOrigin: relay.allowOrigin,
     cancelReachesServer: false,
   })
 
   it('nothing went through wx.request, and the relay never logged a token, a key or a body', () => {
+    const { wx } = relay
     expect(wx.__requests).toHaveLength(0)
     expect(wx.cloud.__calls.length).toBeGreaterThan(20)
     const logs = wx.cloud.__logs.join('')
@@ -50,9 +34,8 @@ describe('cloudRelay: what the relay refuses, and its limits', () => {
   let gw: Gateway
   let env: Record<string, string> = {}
   const wx = wxWithRelay(() => env, 3)
-  wxs.push(wx)
   const client = (options: Partial<FunctionsOptions> = {}, relayOptions = {}) =>
-    createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: relayed(wx, relayOptions), ...options })
+    createFunctions({ url: gw.url, anonKey: gw.anonKey, transport: relayTransport(wx, relayOptions), ...options })
 
   beforeAll(async () => {
     gw = await startGateway()
@@ -167,16 +150,14 @@ describe('cloudRelay: failures of the cloud function call itself', () => {
 
   it('before wx.cloud.init: says to call it', async () => {
     const wx = createWx({ cloudFunctions: { 'mp-functions-relay': { dir: RELAY_DIR, env: {} } } })
-    wxs.push(wx)
-    const { error } = await createFunctions({ url: gw.url, transport: relayed(wx) }).invoke('hello')
+    const { error } = await createFunctions({ url: gw.url, transport: relayTransport(wx) }).invoke('hello')
     expect(error!.code).toBe('NETWORK_ERROR')
     expect(error!.message).toMatch(/call wx\.cloud\.init\(\)/)
   })
 
   it('a relay deployed under another name: says which name is missing', async () => {
     const wx = wxWithRelay(() => ({ RELAY_ORIGINS: gw.url }))
-    wxs.push(wx)
-    const { error } = await createFunctions({ url: gw.url, transport: relayed(wx, { name: 'functions-relay' }) }).invoke('hello')
+    const { error } = await createFunctions({ url: gw.url, transport: relayTransport(wx, { name: 'functions-relay' }) }).invoke('hello')
     expect(error!.code).toBe('NETWORK_ERROR')
     expect(error!.message).toMatch(/no cloud function named functions-relay/)
   })
@@ -184,8 +165,8 @@ describe('cloudRelay: failures of the cloud function call itself', () => {
   it('a cloud function that is not the relay', async () => {
     const wx = createWx({ cloudFunctions: { other: { dir: path.join(__dirname, 'fixtures', 'not-a-relay') } } })
     wx.cloud.init()
-    wxs.push(wx)
-    const { error } = await createFunctions({ url: gw.url, transport: relayed(wx, { name: 'other' }) }).invoke('hello')
+    const { error } = await createFunctions({ url: gw.url, transport: relayTransport(wx, { name: 'other' }) }).invoke('hello')
+    wx.cloud.__close()
     expect(error!.code).toBe('NETWORK_ERROR')
     expect(error!.message).toMatch(/did not answer as the mp-functions relay/)
   })
@@ -205,7 +186,6 @@ describe('cloudRelay as users turn it on: features: [cloudRelay()]', () => {
 
   it('on WeChat (wx.cloud): every request, the session’s refresh too, goes through the relay and none through wx.request', async () => {
     const wx = wxWithRelay(() => ({ RELAY_ORIGINS: gw.url }))
-    wxs.push(wx)
     globals.wx = wx
     const session = gw.createSession({ expiresIn: -10 })
     const storage = mapStorage({ 'sb-127-auth-token': JSON.stringify(session) })
