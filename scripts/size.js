@@ -29,6 +29,7 @@ const resolvePackage = (bundleAll) => (id) => {
  */
 const TARO_WEAPP_DEFAULTS = {
   'process.env.TARO_PLATFORM': JSON.stringify('mini'),
+  'process.env.TARO_ENV': JSON.stringify('weapp'),
   MP_FUNCTIONS_RETRY: 'false',
   MP_FUNCTIONS_QUEUE: 'false',
 }
