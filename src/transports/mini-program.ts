@@ -82,6 +82,7 @@ function hintFor(code: TransportFailureCode, url: string): string | undefined {
 /** The status a platform put in an answer, or in a failure that is an answer (Alipay's non-2xx, under either layer's names). */
 const statusIn = (response: MiniProgramResponse) => response.statusCode || response.status
 
+/** The options of `miniProgramTransport`. */
 export interface MiniProgramTransportOptions {
   /** Whose `request` this is: `'alipay'` for `my.request`; `'wechat'` (the default) for `wx.request` and its kin. */
   platform?: MiniProgramPlatform

@@ -1,6 +1,5 @@
 import { decodeBase64 } from '../base64'
 import { encodeUtf8 } from '../utf8'
-import type { MiniProgramRequestOptions } from './mini-program'
 
 /**
  * Which request a platform's `request` function understands. `'wechat'`: `wx.request`'s shape, shared
@@ -9,10 +8,18 @@ import type { MiniProgramRequestOptions } from './mini-program'
  */
 export type MiniProgramPlatform = 'wechat' | 'alipay'
 
+/** The request options that ask a platform for the request headers and for the answer as bytes. */
+export interface ShapeFields {
+  header: Record<string, string>
+  headers?: Record<string, string>
+  dataType: string
+  responseType?: 'arraybuffer'
+}
+
 /** How one platform is asked for a request and how its answer's body becomes bytes: each platform's rules in one place. */
 export interface RequestShape {
   /** The options, beside url, method, data, timeout and the callbacks, that ask for `header` and an answer as bytes. */
-  fields(header: Record<string, string>): Pick<MiniProgramRequestOptions, 'header' | 'headers' | 'dataType' | 'responseType'>
+  fields(header: Record<string, string>): ShapeFields
   /** The body's bytes, from whatever the platform put in `data`. */
   bytes(data: unknown): ArrayBuffer
   /** Whether the platform's task can deliver the body in pieces (`enableChunked`). */
