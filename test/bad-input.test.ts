@@ -19,6 +19,8 @@ import { mapStorage, type Gateway } from './helpers/transport-suite'
 const { startGateway, signJwt } = require('../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('./helpers/fake-wx')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createMy } = require('./helpers/fake-my')
 
 interface Context {
   gw: Gateway
@@ -332,6 +334,7 @@ function recording(transport: Transport, sent: TransportOptions[]): Transport {
 const transports: Array<[string, () => Transport]> = [
   ['fetchTransport', () => fetchTransport()],
   ['miniProgramTransport(wx.request)', () => miniProgramTransport(createWx().request)],
+  ["miniProgramTransport(my.request, { platform: 'alipay' })", () => miniProgramTransport(createMy().request, { platform: 'alipay' })],
 ]
 
 let tried = 0

@@ -16,6 +16,8 @@ import type { Gateway } from './helpers/transport-suite'
 const { startGateway } = require('../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('./helpers/fake-wx')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createMy } = require('./helpers/fake-my')
 
 /** A port nothing listens on: bound once, then closed. */
 async function closedPort(): Promise<number> {
@@ -230,6 +232,7 @@ const faults: Fault[] = [
 const transports: Array<[string, () => Transport]> = [
   ['fetchTransport', () => fetchTransport()],
   ['miniProgramTransport(wx.request)', () => miniProgramTransport(createWx().request)],
+  ["miniProgramTransport(my.request, { platform: 'alipay' })", () => miniProgramTransport(createMy().request, { platform: 'alipay' })],
 ]
 
 let tried = 0
