@@ -103,7 +103,7 @@ export function miniProgramTransport(request: MiniProgramRequest, options: MiniP
 /** `miniProgramTransport` over one platform's request shape; the plugins pick the shape at build time. */
 export function shapedTransport(request: MiniProgramRequest, shape: RequestShape): Transport {
   return ({ url, method, header, data, timeout, enableChunked, onHeaders, onChunk, success, fail }) => {
-    const chunks = enableChunked && shape.chunks
+    const chunks = enableChunked && shape.canChunk
     let chunked = false
     const answer = (response: MiniProgramResponse) =>
       success({
@@ -125,7 +125,7 @@ export function shapedTransport(request: MiniProgramRequest, shape: RequestShape
         fail(failure, code, hintFor(code, url))
       },
     }
-    // Only asked for where the task can deliver pieces: Alipay's layers would pass the option on unknown.
+    // Asked for only where the task can deliver pieces: Alipay and its frameworks would pass on an option they do not know.
     if (chunks) options.enableChunked = true
     const task: MiniProgramTask | undefined = request(options)
     if (chunks && onHeaders && onChunk && task && task.onHeadersReceived && task.onChunkReceived) {

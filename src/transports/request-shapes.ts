@@ -23,7 +23,7 @@ export interface RequestShape {
   /** The body's bytes, from whatever the platform put in `data`. */
   bytes(data: unknown): ArrayBuffer
   /** Whether the platform's task can deliver the body in pieces (`enableChunked`). */
-  chunks: boolean
+  canChunk: boolean
 }
 
 const tag = (value: unknown) => Object.prototype.toString.call(value)
@@ -44,7 +44,7 @@ export const WECHAT_SHAPE: RequestShape = {
   // Anything but 'json' keeps the platform from parsing (and silently mangling) the body.
   fields: (header) => ({ header, dataType: 'text', responseType: 'arraybuffer' }),
   bytes: bytesOf,
-  chunks: true,
+  canChunk: true,
 }
 
 /**
@@ -57,7 +57,7 @@ export const ALIPAY_SHAPE: RequestShape = {
   fields: (header) => ({ header, headers: header, dataType: 'base64' }),
   // A string that is not base64 (an error body a layer handed over as text) is still worth its text.
   bytes: (data) => (typeof data == 'string' && decodeBase64(data)) || bytesOf(data),
-  chunks: false,
+  canChunk: false,
 }
 
 /** The shape of a platform named in `miniProgramTransport`'s options; `undefined` for a name it does not know. */
