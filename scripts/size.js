@@ -103,6 +103,19 @@ const imports = {
     undefined,
     UNI_MP_WEIXIN,
   ],
+  // Alipay's request shape (base64 answers, decoded in plain JS) is only in the Alipay builds.
+  'Taro plugin (alipay build)': [
+    "import { useFunctions } from 'mp-functions/taro'; export default useFunctions",
+    PLUGIN_BUDGET,
+    'Taro plugin (default import, weapp build)',
+    Object.assign({}, TARO_WEAPP_DEFAULTS, { 'process.env.TARO_ENV': JSON.stringify('alipay') }),
+  ],
+  'uni-app plugin (mp-alipay build)': [
+    "import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin",
+    PLUGIN_BUDGET,
+    'uni-app plugin (default import, mp-weixin build)',
+    { 'process.env.UNI_PLATFORM': JSON.stringify('mp-alipay') },
+  ],
 }
 
 /** Replaces build constants the way webpack's DefinePlugin does (whole identifiers, outside property names). */
