@@ -43,6 +43,7 @@ export async function usage() {
       | 'ABORTED'
       | 'DOMAIN_NOT_ALLOWED'
       | 'INTERRUPTED'
+      | 'CLOUD_RELAY_REFUSED'
       | 'INVALID_REQUEST'
       | 'INVALID_RESPONSE'
       | 'HOOK_ERROR' = result.error.code
