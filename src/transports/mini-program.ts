@@ -117,6 +117,8 @@ export function shapedTransport(request: MiniProgramRequest, shape: RequestShape
       method,
       data,
       timeout,
+      // Asked for only where the task can deliver pieces.
+      enableChunked: chunks,
       ...shape.fields(header),
       success: answer,
       fail: (failure: MiniProgramFailure) => {
@@ -125,8 +127,6 @@ export function shapedTransport(request: MiniProgramRequest, shape: RequestShape
         fail(failure, code, hintFor(code, url))
       },
     }
-    // Asked for only where the task can deliver pieces: Alipay and its frameworks would pass on an option they do not know.
-    if (chunks) options.enableChunked = true
     const task: MiniProgramTask | undefined = request(options)
     if (chunks && onHeaders && onChunk && task && task.onHeadersReceived && task.onChunkReceived) {
       task.onHeadersReceived((head) => onHeaders({ statusCode: statusIn(head) as number, header: head.header || head.headers || {} }))
