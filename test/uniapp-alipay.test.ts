@@ -64,6 +64,22 @@ describe('uniTransport() on mp-alipay', () => {
     expect(events).toEqual(['message', 'message', 'done'])
   })
 
+  it('failures reach the app as uni renames them: the timeout is still TIMEOUT; error 11, now only text, is a network error', async () => {
+    process.env.UNI_PLATFORM = 'mp-alipay'
+    ;(globalThis as any).uni = createUniAlipay(createMy({ allowedDomains: ['api.example.com'] }))
+    const refused = await client(uniTransport()).invoke('hello')
+    expect(refused.error).toMatchObject({
+      name: 'FunctionsFetchError',
+      code: 'NETWORK_ERROR',
+      context: { errMsg: 'request:fail 无权跨域' },
+    })
+    const slow = createMy()
+    const uni = createUniAlipay(slow)
+    ;(globalThis as any).uni = { request: (options: any) => uni.request({ ...options, timeout: 200 }) }
+    const timedOut = await client(uniTransport()).invoke('slow?ms=3000', { timeout: 5000 })
+    expect(timedOut.error).toMatchObject({ code: 'TIMEOUT', context: { errMsg: 'request:fail 超时' } })
+  })
+
   it('built for mp-weixin instead, a PNG loses its bytes (what the build constant prevents); errors are still answers', async () => {
     const { uni, transport } = alipayUni('mp-weixin')
     const png = await client(transport).invoke('binary?size=300&type=image/png', { method: 'GET' })
