@@ -29,6 +29,7 @@ const resolvePackage = (bundleAll) => (id) => {
  */
 const TARO_WEAPP_DEFAULTS = {
   'process.env.TARO_PLATFORM': JSON.stringify('mini'),
+  'process.env.TARO_ENV': JSON.stringify('weapp'),
   MP_FUNCTIONS_RETRY: 'false',
   MP_FUNCTIONS_QUEUE: 'false',
 }
@@ -101,6 +102,19 @@ const imports = {
     PLUGIN_BUDGET,
     undefined,
     UNI_MP_WEIXIN,
+  ],
+  // Alipay's request shape (base64 answers, decoded in plain JS) is only in the Alipay builds.
+  'Taro plugin (alipay build)': [
+    "import { useFunctions } from 'mp-functions/taro'; export default useFunctions",
+    PLUGIN_BUDGET,
+    'Taro plugin (default import, weapp build)',
+    Object.assign({}, TARO_WEAPP_DEFAULTS, { 'process.env.TARO_ENV': JSON.stringify('alipay') }),
+  ],
+  'uni-app plugin (mp-alipay build)': [
+    "import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin",
+    PLUGIN_BUDGET,
+    'uni-app plugin (default import, mp-weixin build)',
+    { 'process.env.UNI_PLATFORM': JSON.stringify('mp-alipay') },
   ],
 }
 

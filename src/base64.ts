@@ -14,21 +14,30 @@ export function encodeBase64(buffer: ArrayBuffer): string {
   return out
 }
 
-/** The bytes of base64 text, or `undefined` when it is not base64 (a stray character, a wrong length). */
+/** A base64 digit's 6-bit value, from its character code (the digit already checked; `+` 43 and `/` 47 are 62 and 63). */
+const digitValue = (code: number) => (code > 96 ? code - 71 : code > 64 ? code - 65 : code > 47 ? code + 4 : (code >> 2) + 52)
+
+/**
+ * The bytes of standard base64 (RFC 4648, padded; line breaks and spaces ignored), without `atob`, which
+ * mini-programs lack. `undefined` when the text is not base64 (a stray character, a wrong length), so
+ * a caller can read it as text instead.
+ */
 export function decodeBase64(text: string): ArrayBuffer | undefined {
-  const clean = text.replace(/=+$/, '')
-  if (clean.length % 4 == 1 || /[^A-Za-z0-9+/]/.test(clean)) return undefined
-  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4))
+  const encoded = text.replace(/\s/g, '')
+  // Whole groups of four characters, padding only at the end.
+  if (encoded.length % 4 || !/^[A-Za-z\d+/]*={0,2}$/.test(encoded)) return undefined
+  const digits = encoded.split('=')[0]
+  const bytes = new Uint8Array((digits.length * 3) >> 2)
+  // Bits go in 6 at a time and come out 8 at a time; a Uint8Array keeps only the low 8 of each value.
+  let pending = 0
   let bits = 0
-  let count = 0
-  let at = 0
-  for (let i = 0; i < clean.length; i++) {
-    // Never more than 14 bits are pending: keep them, and drop the ones already written.
-    bits = ((bits << 6) | ALPHABET.indexOf(clean[i])) & 0xffff
-    count += 6
-    if (count >= 8) {
-      count -= 8
-      bytes[at++] = (bits >> count) & 255
+  let written = 0
+  for (let index = 0; index < digits.length; index++) {
+    pending = (pending << 6) | digitValue(digits.charCodeAt(index))
+    bits += 6
+    if (bits >= 8) {
+      bits -= 8
+      bytes[written++] = pending >> bits
     }
   }
   return bytes.buffer

@@ -7,11 +7,13 @@ export type { FunctionsOptions, ClientContext, AccessTokenHook } from './config'
 export { fetchTransport, type BodyReader, type FetchLike } from './transports/fetch'
 export {
   miniProgramTransport,
+  type MiniProgramTransportOptions,
   type MiniProgramRequest,
   type MiniProgramRequestOptions,
   type MiniProgramResponse,
   type MiniProgramFailure,
 } from './transports/mini-program'
+export type { MiniProgramPlatform } from './transports/request-shapes'
 export type { Feature, FeaturePlace, InvokeFunction } from './pipeline'
 export { retry } from './features/retry'
 export type { RetryOptions } from './features/retry-options'

@@ -20,6 +20,8 @@ import { mapStorage, type Gateway } from './helpers/transport-suite'
 const { startGateway, signJwt } = require('../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('./helpers/fake-wx')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createMy } = require('./helpers/fake-my')
 
 interface Context {
   gw: Gateway
@@ -340,6 +342,7 @@ const transports: Array<[string, () => Transport]> = [
   ['fetchTransport', () => fetchTransport()],
   ['miniProgramTransport(wx.request)', () => miniProgramTransport(createWx().request)],
   [RELAYED, relay.makeTransport],
+  ["miniProgramTransport(my.request, { platform: 'alipay' })", () => miniProgramTransport(createMy().request, { platform: 'alipay' })],
 ]
 
 let tried = 0

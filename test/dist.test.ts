@@ -53,6 +53,8 @@ describe('the built package', () => {
       ['Taro plugin (default import, weapp build)', PLUGIN_BUDGET],
       ['Taro plugin, React and Vue parts too', PLUGIN_BUDGET],
       ['uni-app plugin (default import, mp-weixin build)', PLUGIN_BUDGET],
+      ['Taro plugin (alipay build)', PLUGIN_BUDGET],
+      ['uni-app plugin (mp-alipay build)', PLUGIN_BUDGET],
     ])
     // Each opt-in feature is reported on its own, as what it adds.
     expect(rows.filter((row) => row.name.startsWith('+ ')).every((row) => row.added > 0)).toBe(true)

@@ -17,6 +17,8 @@ import type { Gateway } from './helpers/transport-suite'
 const { startGateway } = require('../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('./helpers/fake-wx')
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createMy } = require('./helpers/fake-my')
 
 /** A port nothing listens on: bound once, then closed. */
 async function closedPort(): Promise<number> {
@@ -242,6 +244,7 @@ const transports: Array<[string, () => Transport]> = [
   ['fetchTransport', () => fetchTransport()],
   ['miniProgramTransport(wx.request)', () => miniProgramTransport(createWx().request)],
   [RELAYED, relay.makeTransport],
+  ["miniProgramTransport(my.request, { platform: 'alipay' })", () => miniProgramTransport(createMy().request, { platform: 'alipay' })],
 ]
 
 let tried = 0

@@ -1,9 +1,11 @@
 import Taro, { request } from '@tarojs/taro'
 import { fetchTransport } from '../../src/transports/fetch'
-import { miniProgramTransport, type MiniProgramRequestOptions } from '../../src/transports/mini-program'
+import { type MiniProgramRequestOptions, shapedTransport } from '../../src/transports/mini-program'
+import { ALIPAY_SHAPE, WECHAT_SHAPE } from '../../src/transports/request-shapes'
 import type { Transport } from '../../src/transport'
 
-declare const process: { env: { TARO_PLATFORM?: string } }
+// Set by Taro's build: TARO_PLATFORM 'web' or 'mini', TARO_ENV the platform ('weapp', 'alipay', 'tt', …).
+declare const process: { env: { TARO_PLATFORM?: string; TARO_ENV?: string } }
 
 /**
  * `Taro.request` (so the app's `Taro.addInterceptor` interceptors see the call), returning the
@@ -42,10 +44,12 @@ function taroRequest(options: MiniProgramRequestOptions): unknown {
 
 /**
  * The Taro transport. On mini-programs, `Taro.request` with bytes in and out, every platform failure
- * classified by the core. On H5, `fetch`: every answer may stream (an event stream is handed over at
+ * classified by the core; on Alipay, asked for in `my.request`'s shape (Taro's Alipay layer passes
+ * `dataType` on and leaves non-2xx answers in Alipay's own shape). On H5, `fetch`: every answer may stream (an event stream is handed over at
  * its headers), and Taro's H5 `request` reads whole bodies only, so `Taro.addInterceptor` interceptors
  * do not see H5 calls: use the `hooks` feature for what must see every call.
  */
 export function taroTransport(): Transport {
-  return process.env.TARO_PLATFORM == 'web' ? fetchTransport() : miniProgramTransport(taroRequest)
+  if (process.env.TARO_PLATFORM == 'web') return fetchTransport()
+  return shapedTransport(taroRequest, process.env.TARO_ENV == 'alipay' ? ALIPAY_SHAPE : WECHAT_SHAPE)
 }

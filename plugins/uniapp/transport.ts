@@ -1,8 +1,9 @@
 import { fetchTransport } from '../../src/transports/fetch'
-import { miniProgramTransport } from '../../src/transports/mini-program'
+import { shapedTransport } from '../../src/transports/mini-program'
+import { ALIPAY_SHAPE, WECHAT_SHAPE } from '../../src/transports/request-shapes'
 import type { Transport } from '../../src/transport'
 
-// Set by uni-app's build ('h5', 'mp-weixin', 'app', …).
+// Set by uni-app's build ('h5', 'mp-weixin', 'mp-alipay', 'app', …).
 declare const process: { env: { UNI_PLATFORM?: string } }
 
 /**
@@ -12,7 +13,11 @@ declare const process: { env: { UNI_PLATFORM?: string } }
  * stream, and uni-app's H5 `request` reads a chunked answer through a reader whose failure nobody
  * catches (cancelling a stream leaves an unhandled `AbortError`) and keeps every chunk until the end;
  * so `uni.addInterceptor` does not see H5 calls: use the `hooks` feature for what must see every call.
+ * On mp-alipay, asked for in `my.request`'s shape: uni-app drops `responseType` there but passes
+ * `dataType` on, and hands non-2xx answers to `fail` renamed to `{ statusCode, header, data, errMsg }`.
  */
 export function uniTransport(): Transport {
-  return process.env.UNI_PLATFORM == 'h5' ? fetchTransport() : miniProgramTransport((options) => uni.request(options))
+  if (process.env.UNI_PLATFORM == 'h5') return fetchTransport()
+  const shape = process.env.UNI_PLATFORM == 'mp-alipay' ? ALIPAY_SHAPE : WECHAT_SHAPE
+  return shapedTransport((options) => uni.request(options), shape)
 }

@@ -1,6 +1,6 @@
 import type { TransportFailureCode } from '../errors/codes'
 import type { Transport } from '../transport'
-import { encodeUtf8 } from '../utf8'
+import { type MiniProgramPlatform, type RequestShape, shapeOf } from './request-shapes'
 
 /** An answer as `wx.request` (and its kin) hand it to `success`. */
 export interface MiniProgramResponse {
@@ -20,21 +20,24 @@ export interface MiniProgramFailure extends MiniProgramResponse {
   error?: number
 }
 
-/** What `miniProgramTransport` passes to the request function: `wx.request`'s options. */
+/** What `miniProgramTransport` passes to the request function: `wx.request`'s options, or `my.request`'s (see `MiniProgramPlatform`). */
 export interface MiniProgramRequestOptions {
   url: string
   // biome-ignore lint/suspicious/noExplicitAny: each platform's typings list their own methods
   method: any
   header: Record<string, string>
+  /** Alipay's name for `header` (`platform: 'alipay'`). */
+  headers?: Record<string, string>
   // biome-ignore lint/suspicious/noExplicitAny: each platform's typings have their own body types
   data?: any
   timeout?: number
-  /** `'text'`; typed loosely, like `method`, so every platform's typings accept it (WeChat's list only `'json' | '其他'`). */
+  /** `'text'`, or `'base64'` on Alipay; typed loosely, like `method`, so every platform's typings accept it (WeChat's list only `'json' | '其他'`). */
   // biome-ignore lint/suspicious/noExplicitAny: see above
   dataType: any
-  responseType: 'arraybuffer'
+  /** Absent on Alipay, which has no such option. */
+  responseType?: 'arraybuffer'
   enableChunked?: boolean
-  /** Any HTTP status. */
+  /** Any HTTP status (Alipay: 2xx only). */
   success(response: MiniProgramResponse): void
   /** No answer (or, on Alipay, a non-2xx one). */
   fail(failure: MiniProgramFailure): void
@@ -58,9 +61,11 @@ export type MiniProgramRequest = (options: MiniProgramRequestOptions) => any
 export function classifyFailure(failure: MiniProgramFailure): TransportFailureCode {
   const message = String((failure && (failure.errMsg || failure.errorMessage)) || '')
   const errno = failure && failure.errno
-  if (errno == 5 || /time\s*out|超时/i.test(message)) return 'TIMEOUT'
+  // Alipay numbers its failures in `error`: 11 no permission for the domain, 13 timeout (12 network, 14 decoding).
+  const alipayError = failure && failure.error
+  if (errno == 5 || alipayError == 13 || /time\s*out|超时/i.test(message)) return 'TIMEOUT'
   if (/abort/i.test(message)) return 'ABORTED'
-  if (errno == 600002 || /domain list|合法域名/i.test(message)) return 'DOMAIN_NOT_ALLOWED'
+  if (errno == 600002 || alipayError == 11 || /domain list|合法域名/i.test(message)) return 'DOMAIN_NOT_ALLOWED'
   // WeChat fails requests still running 5 s after the app went to the background.
   if (/interrupted|中断/i.test(message)) return 'INTERRUPTED'
   return 'NETWORK_ERROR'
@@ -74,56 +79,60 @@ function hintFor(code: TransportFailureCode, url: string): string | undefined {
   }
 }
 
-function toArrayBuffer(data: unknown): ArrayBuffer {
-  // Tag checks, not instanceof: platform bridges may hand over buffers from another realm.
-  const tag = (value: unknown) => Object.prototype.toString.call(value)
-  if (tag(data) == '[object ArrayBuffer]') return data as ArrayBuffer
-  // uni-app's H5 request hands streamed chunks over as Uint8Array.
-  const view = data as Uint8Array
-  if (view && tag(view.buffer) == '[object ArrayBuffer]')
-    return (view.buffer as ArrayBuffer).slice(view.byteOffset, view.byteOffset + view.byteLength)
-  // Some platforms ignore responseType and hand back text or already-parsed JSON.
-  return encodeUtf8(data == null ? '' : typeof data == 'string' ? data : JSON.stringify(data))
+/** The status a platform put in an answer, or in a failure that is an answer (Alipay's non-2xx, under either layer's names). */
+const statusIn = (response: MiniProgramResponse) => response.statusCode || response.status
+
+/** The options of `miniProgramTransport`. */
+export interface MiniProgramTransportOptions {
+  /** Whose `request` this is: `'alipay'` for `my.request`; `'wechat'` (the default) for `wx.request` and its kin. */
+  platform?: MiniProgramPlatform
 }
 
 /**
- * Adapts a `wx.request`-shaped function: bytes in and out, every failure classified, and the body
- * in pieces when asked for and the task can (`enableChunked`: WeChat base library 2.20.2+).
+ * Adapts a `wx.request`-shaped function (or `my.request`, with `platform: 'alipay'`): bytes in and out,
+ * every failure classified, and the body in pieces when asked for and the task can (`enableChunked`:
+ * WeChat base library 2.20.2+).
  */
-export function miniProgramTransport(request: MiniProgramRequest): Transport {
+export function miniProgramTransport(request: MiniProgramRequest, options: MiniProgramTransportOptions = {}): Transport {
+  const shape = shapeOf(options.platform)
+  if (shape) return shapedTransport(request, shape)
+  const problem = `: miniProgramTransport: unknown platform ${JSON.stringify(options.platform)}, expected 'wechat' or 'alipay'`
+  return ({ fail }) => fail(new TypeError(problem.slice(2)), 'NETWORK_ERROR', problem)
+}
+
+/** `miniProgramTransport` over one platform's request shape; the plugins pick the shape at build time. */
+export function shapedTransport(request: MiniProgramRequest, shape: RequestShape): Transport {
   return ({ url, method, header, data, timeout, enableChunked, onHeaders, onChunk, success, fail }) => {
+    const chunks = enableChunked && shape.canChunk
     let chunked = false
     const answer = (response: MiniProgramResponse) =>
       success({
-        statusCode: (response.statusCode || response.status) as number,
+        statusCode: statusIn(response) as number,
         header: response.header || response.headers || {},
         // Bytes already delivered in pieces are not repeated, whatever the platform puts here.
-        data: chunked ? new ArrayBuffer(0) : toArrayBuffer(response.data),
+        data: chunked ? new ArrayBuffer(0) : shape.bytes(response.data),
       })
-    const task: MiniProgramTask | undefined = request({
+    const options: MiniProgramRequestOptions = {
       url,
       method,
-      header,
       data,
       timeout,
-      // Anything but 'json' keeps the platform from parsing (and silently mangling) the body.
-      dataType: 'text',
-      responseType: 'arraybuffer',
-      enableChunked,
+      // Asked for only where the task can deliver pieces.
+      enableChunked: chunks,
+      ...shape.fields(header),
       success: answer,
-      fail: (failure) => {
-        if (failure && failure.status) return answer(failure)
+      fail: (failure: MiniProgramFailure) => {
+        if (failure && statusIn(failure)) return answer(failure)
         const code = classifyFailure(failure)
         fail(failure, code, hintFor(code, url))
       },
-    })
-    if (enableChunked && onHeaders && onChunk && task && task.onHeadersReceived && task.onChunkReceived) {
-      task.onHeadersReceived((head) =>
-        onHeaders({ statusCode: (head.statusCode || head.status) as number, header: head.header || head.headers || {} }),
-      )
+    }
+    const task: MiniProgramTask | undefined = request(options)
+    if (chunks && onHeaders && onChunk && task && task.onHeadersReceived && task.onChunkReceived) {
+      task.onHeadersReceived((head) => onHeaders({ statusCode: statusIn(head) as number, header: head.header || head.headers || {} }))
       task.onChunkReceived((chunk) => {
         chunked = true
-        onChunk(toArrayBuffer(chunk.data))
+        onChunk(shape.bytes(chunk.data))
       })
     }
     return {

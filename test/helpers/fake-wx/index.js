@@ -32,7 +32,10 @@ const { installUi } = require('./ui')
  * @param {object} [options]
  * @param {string[]} [options.allowedDomains] `host[:port]` list; other hosts fail
  *   with `request:fail url not in domain list` (errno 600002) and no network I/O.
- * @param {boolean} [options.noChunked] emulate an old base library: `enableChunked` is ignored.
+ * @param {boolean} [options.noChunked] emulate an old base library, or the PC client: `enableChunked` is
+ *   accepted but no chunk is ever delivered; the whole body comes in `success`.
+ * @param {number} [options.mergeChunks] deliver every N network pieces as one `onChunkReceived` event
+ *   (the mobile clients sometimes merge two); what is left, at the end, before `success`.
  * @param {boolean} [options.keepAlive] reuse connections (default false: one connection per request).
  * @param {import('https').AgentOptions} [options.agentOptions] extra agent options (e.g. `rejectUnauthorized`).
  * @param {Record<string, unknown>} [options.systemInfo] overrides merged into `getSystemInfoSync()`.

@@ -180,11 +180,18 @@ function installRequest(wx, { options, active, agents, safeCall }) {
         /** @type {Buffer[]} */
         const parts = []
         let ended = false
+        // Pieces held back to be delivered together (`mergeChunks`: iOS and Android sometimes merge two).
+        const pending = []
+        const deliver = () => {
+          if (!pending.length) return
+          const evt = { data: toArrayBuffer(Buffer.concat(pending.splice(0))) }
+          chunkListeners.slice().forEach((fn) => safeCall(fn, evt))
+        }
         res.on('data', (chunk) => {
           if (settled) return
           if (chunked) {
-            const evt = { data: toArrayBuffer(chunk) }
-            chunkListeners.slice().forEach((fn) => safeCall(fn, evt))
+            pending.push(chunk)
+            if (pending.length >= (options.mergeChunks || 1)) deliver()
           } else {
             parts.push(chunk)
           }
@@ -199,6 +206,7 @@ function installRequest(wx, { options, active, agents, safeCall }) {
             failNet({ code: 'ECONNRESET' })
             return
           }
+          deliver()
           const buf = Buffer.concat(parts)
           let out
           if (responseType === 'arraybuffer') {
