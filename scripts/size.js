@@ -32,6 +32,7 @@ const TARO_WEAPP_DEFAULTS = {
   'process.env.TARO_ENV': JSON.stringify('weapp'),
   MP_FUNCTIONS_RETRY: 'false',
   MP_FUNCTIONS_QUEUE: 'false',
+  MP_FUNCTIONS_CLOUD_RELAY: 'false',
 }
 
 /** What uni-app's mp-weixin build defines (its H5 build keeps fetchTransport instead of uni.request). */
@@ -77,6 +78,11 @@ const imports = {
     "import { createFunctions, fetchTransport, hooks } from 'mp-functions'; export default [createFunctions, fetchTransport, hooks]",
     undefined,
     'createFunctions + fetchTransport',
+  ],
+  '+ cloudRelay()': [
+    "import { createFunctions, miniProgramTransport, cloudRelay } from 'mp-functions'; export default [createFunctions, miniProgramTransport, cloudRelay]",
+    undefined,
+    'createFunctions + miniProgramTransport',
   ],
   everything: ["export * from 'mp-functions'"],
   'Taro plugin (default import, weapp build)': [

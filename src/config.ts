@@ -1,6 +1,6 @@
 import { createAddressBook } from './addresses'
 import { FunctionsError } from './errors/FunctionsError'
-import { buildTransport, carrierOf, orderFeatures, type Feature } from './pipeline'
+import { buildTransport, layer, orderFeatures, type Feature } from './pipeline'
 import type { FunctionRegion } from './region'
 import type { StreamOptions } from './stream/stream-options'
 import type { Transport } from './transport'
@@ -97,7 +97,7 @@ export function resolveConfig(options: FunctionsOptions | undefined): ClientConf
     problem = problem || (error instanceof FunctionsError ? error.message : String(error))
   }
   const anonKey = given.anonKey
-  const carrier = problem ? transport : carrierOf(transport, features)
+  const carrier = problem ? transport : layer(features, 'carrier', transport)
   return {
     problem: problem && 'createFunctions: ' + problem,
     functionsUrl,

@@ -50,16 +50,11 @@ export function orderFeatures(features: Feature[]): Feature[] {
   return features.slice().sort((a, b) => rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
-/** The features of one place around `inner`, the first in order outermost. */
-function layer(ordered: Feature[], place: FeaturePlace, inner: Transport): Transport {
+/** The features of one place around `inner`, the first in order outermost; `carrier` around the transport is what carries every request. */
+export function layer(ordered: Feature[], place: FeaturePlace, inner: Transport): Transport {
   return ordered
     .filter((feature) => feature.place == place && feature.wrapTransport)
     .reduceRight((next, feature) => (feature.wrapTransport as (next: Transport) => Transport)(next), inner)
-}
-
-/** What carries every request the client sends: the carrier feature over the transport, if there is one. */
-export function carrierOf(transport: Transport, ordered: Feature[]): Transport {
-  return layer(ordered, 'carrier', transport)
 }
 
 /** The request pipeline over the carrier: answer features, the stream reader, wire features. */

@@ -3,7 +3,7 @@
 import type { TaroFunctionsOptions } from './options'
 
 /** The features whose settings are data, so config/index.ts can carry them into the build. */
-const CONFIG_FEATURES = ['retry', 'queue']
+const CONFIG_FEATURES = ['retry', 'queue', 'cloudRelay']
 
 // This file's directory in the installed package (CommonJS), where the runtime files sit beside it.
 // Declared here rather than loading Node's types, which would leak into the device code's type check.
@@ -35,7 +35,7 @@ export default function taroPlugin(ctx: PluginContext, options: TaroFunctionsOpt
       timeout: joi.number().integer().min(0).max(2147483647),
       storageKey: joi.string(),
       stream: joi.object({ idleTimeout: joi.number().integer().min(0).max(2147483647) }),
-      // retry() and queue() as config/index.ts imports them from mp-functions, or as plain data.
+      // retry(), queue() and cloudRelay() as config/index.ts imports them from mp-functions, or as plain data.
       features: joi.array().items(
         joi
           .object({
@@ -74,6 +74,7 @@ export default function taroPlugin(ctx: PluginContext, options: TaroFunctionsOpt
       // A feature left off is `false` here, so the build drops its code.
       MP_FUNCTIONS_RETRY: turnedOn('retry'),
       MP_FUNCTIONS_QUEUE: turnedOn('queue'),
+      MP_FUNCTIONS_CLOUD_RELAY: turnedOn('cloudRelay'),
     })
   })
 

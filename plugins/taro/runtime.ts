@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import { createFunctions, type FunctionsClient } from '../../src/client'
 import type { FunctionsOptions } from '../../src/config'
+import { cloudRelay } from '../../src/features/cloud-relay'
 import { queue } from '../../src/features/queue'
 import { retry } from '../../src/features/retry'
 import type { Feature } from '../../src/pipeline'
@@ -24,6 +25,7 @@ export { taroTransport } from './transport'
 declare const MP_FUNCTIONS_TARO: TaroFunctionsOptions
 declare const MP_FUNCTIONS_RETRY: boolean
 declare const MP_FUNCTIONS_QUEUE: boolean
+declare const MP_FUNCTIONS_CLOUD_RELAY: boolean
 
 const buildOptions = (): TaroFunctionsOptions => (typeof MP_FUNCTIONS_TARO == 'object' ? MP_FUNCTIONS_TARO : {})
 
@@ -31,6 +33,8 @@ const buildOptions = (): TaroFunctionsOptions => (typeof MP_FUNCTIONS_TARO == 'o
 function linkFeature(data: TaroFeatureData): Feature {
   if (data.name == 'retry' && typeof MP_FUNCTIONS_RETRY != 'undefined' && MP_FUNCTIONS_RETRY) return retry(data.options)
   if (data.name == 'queue' && typeof MP_FUNCTIONS_QUEUE != 'undefined' && MP_FUNCTIONS_QUEUE) return queue(data.options)
+  // Through wx.cloud on the WeChat build; on H5 there is none, and requests go straight to Taro.request.
+  if (data.name == 'cloudRelay' && typeof MP_FUNCTIONS_CLOUD_RELAY != 'undefined' && MP_FUNCTIONS_CLOUD_RELAY) return cloudRelay(data.options)
   // Not a feature object: the client's check reports it with the list of features to use.
   return data as unknown as Feature
 }

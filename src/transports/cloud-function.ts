@@ -7,6 +7,7 @@ import { encodeUtf8 } from '../utf8'
 
 /** `wx.cloud` (or `Taro.cloud`): the one method the relay uses. */
 export interface CloudLike {
+  /** Calls the cloud function `name` with `data` as its event; `success` gets its `result`. */
   callFunction(options: {
     name: string
     data: RelayRequest
