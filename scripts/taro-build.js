@@ -9,7 +9,8 @@ const path = require('path')
 const demo = path.join(__dirname, '..', 'demo-taro')
 
 /** Resolves with the output directory, or rejects with the end of Taro's output. */
-function buildTaro({ type, url, framework = 'react', out = `e2e-${framework}-${type}` }) {
+/** `throughRelay`: the build with cloudRelay turned on (MP_FUNCTIONS_CLOUD_RELAY=1). */
+function buildTaro({ type, url, framework = 'react', throughRelay = false, out = `e2e-${framework}-${type}${throughRelay ? '-relay' : ''}` }) {
   const dir = path.join(demo, 'dist', out)
   fs.rmSync(dir, { recursive: true, force: true })
   const env = Object.assign({}, process.env, {
@@ -17,6 +18,7 @@ function buildTaro({ type, url, framework = 'react', out = `e2e-${framework}-${t
     MP_FUNCTIONS_OUT: dir,
     TARO_APP_FRAMEWORK: framework,
     NODE_ENV: 'production',
+    MP_FUNCTIONS_CLOUD_RELAY: throughRelay ? '1' : '',
   })
   const taro = path.join(demo, 'node_modules', '.bin', 'taro')
   return new Promise((resolve, reject) => {

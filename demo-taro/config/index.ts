@@ -1,5 +1,5 @@
 import { defineConfig } from '@tarojs/cli'
-import { queue, retry } from 'mp-functions'
+import { cloudRelay, queue, retry } from 'mp-functions'
 
 // The local functions gateway (`npm run gateway` in the repo root); its anon key is the same on every
 // start. Builds for another server: MP_FUNCTIONS_URL=… MP_FUNCTIONS_ANON_KEY=… npm run build:weapp
@@ -8,6 +8,9 @@ const anonKey =
   process.env.MP_FUNCTIONS_ANON_KEY ||
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1sb2NhbCIsInJlZiI6ImxvY2FsIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MjAxNTM2MDAwMH0.NYSheZjLfl4wJeDX9k5A8NvPiwzPZJRpBKsP_mMWyqI'
 const framework = process.env.TARO_APP_FRAMEWORK === 'vue3' ? 'vue3' : 'react'
+// MP_FUNCTIONS_CLOUD_RELAY=1: the WeChat build sends every call through the relay cloud function
+// (cloudfunctions/mp-functions-relay), as a Supabase project needs in a released mini-program.
+const throughRelay = process.env.MP_FUNCTIONS_CLOUD_RELAY === '1'
 
 export default defineConfig<'webpack5'>(() => ({
   projectName: 'demo-taro',
@@ -24,11 +27,15 @@ export default defineConfig<'webpack5'>(() => ({
         url,
         anonKey,
         stream: { idleTimeout: 30000 },
-        features: [retry({ attempts: 3, statusCodes: [503], methods: ['GET', 'POST'], delay: 50 }), queue({ maxConcurrent: 2 })],
+        features: [
+          retry({ attempts: 3, statusCodes: [503], methods: ['GET', 'POST'], delay: 50 }),
+          queue({ maxConcurrent: 2 }),
+          ...(throughRelay ? [cloudRelay()] : []),
+        ],
       },
     ],
   ],
-  defineConstants: { DEMO_URL: JSON.stringify(url), DEMO_ANON_KEY: JSON.stringify(anonKey) },
+  defineConstants: { DEMO_URL: JSON.stringify(url), DEMO_ANON_KEY: JSON.stringify(anonKey), DEMO_CLOUD_RELAY: JSON.stringify(throughRelay) },
   framework,
   compiler: 'webpack5',
   cache: { enable: false },
