@@ -14,5 +14,7 @@ export default defineConfig({
   define: {
     __FUNCTIONS_URL__: JSON.stringify(url),
     __FUNCTIONS_ANON_KEY__: JSON.stringify(anonKey),
+    // FUNCTIONS_CLOUD_RELAY=1: the mp-weixin build sends every call through the relay cloud function.
+    __FUNCTIONS_CLOUD_RELAY__: JSON.stringify(process.env.FUNCTIONS_CLOUD_RELAY === '1'),
   },
 })

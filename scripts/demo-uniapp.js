@@ -10,9 +10,13 @@ const demo = path.join(__dirname, '..', 'demo-uniapp')
 const uniCli = path.join(demo, 'node_modules', '@dcloudio', 'vite-plugin-uni', 'bin', 'uni.js')
 
 /** `uni build` for `platform` ('h5' or 'mp-weixin'), calling `gatewayUrl`; resolves with the output directory. */
-function build(platform, { gatewayUrl, outDir }) {
+function build(platform, { gatewayUrl, outDir, throughRelay = false }) {
   const args = [uniCli, 'build', '-p', platform, '--outDir', outDir]
-  const env = Object.assign({}, process.env, { FUNCTIONS_URL: gatewayUrl, NODE_ENV: 'production' })
+  const env = Object.assign({}, process.env, {
+    FUNCTIONS_URL: gatewayUrl,
+    NODE_ENV: 'production',
+    FUNCTIONS_CLOUD_RELAY: throughRelay ? '1' : '',
+  })
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { cwd: demo, env, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       if (error || !/DONE\s+Build complete/.test(stdout)) reject(new Error(`uni build -p ${platform} failed:\n${stdout}\n${stderr}`))
@@ -41,4 +45,4 @@ async function showDemoUniapp(gateway, { port = 5174 } = {}) {
   return started
 }
 
-module.exports = { startDemoUniapp, showDemoUniapp }
+module.exports = { build, startDemoUniapp, showDemoUniapp }

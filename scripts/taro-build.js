@@ -10,7 +10,13 @@ const demo = path.join(__dirname, '..', 'demo-taro')
 
 /** Resolves with the output directory, or rejects with the end of Taro's output. */
 /** `throughRelay`: the build with cloudRelay turned on (MP_FUNCTIONS_CLOUD_RELAY=1). */
-function buildTaro({ type, url, framework = 'react', throughRelay = false, out = `e2e-${framework}-${type}${throughRelay ? '-relay' : ''}` }) {
+function buildTaro({
+  type,
+  url,
+  framework = 'react',
+  throughRelay = false,
+  out = `e2e-${framework}-${type}${throughRelay ? '-relay' : ''}`,
+}) {
   const dir = path.join(demo, 'dist', out)
   fs.rmSync(dir, { recursive: true, force: true })
   const env = Object.assign({}, process.env, {

@@ -35,7 +35,11 @@ export default defineConfig<'webpack5'>(() => ({
       },
     ],
   ],
-  defineConstants: { DEMO_URL: JSON.stringify(url), DEMO_ANON_KEY: JSON.stringify(anonKey), DEMO_CLOUD_RELAY: JSON.stringify(throughRelay) },
+  defineConstants: {
+    DEMO_URL: JSON.stringify(url),
+    DEMO_ANON_KEY: JSON.stringify(anonKey),
+    DEMO_CLOUD_RELAY: JSON.stringify(throughRelay),
+  },
   framework,
   compiler: 'webpack5',
   cache: { enable: false },

@@ -9,3 +9,7 @@ declare module '*.vue' {
 /** Set in vite.config.ts at build time. */
 declare const __FUNCTIONS_URL__: string
 declare const __FUNCTIONS_ANON_KEY__: string
+declare const __FUNCTIONS_CLOUD_RELAY__: boolean
+
+/** WeChat's own API object, on mp-weixin. */
+declare const wx: { cloud: { init(options?: { env?: string }): void } }

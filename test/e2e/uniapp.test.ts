@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import { eventually } from '../helpers/transport-suite'
+import { runFlows } from '../helpers/uniapp-demo-flows'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -17,15 +18,8 @@ const { launchChromium } = require('../helpers/chromium')
 // way a user would: taps on the page, results read from what the page shows, and the gateway's
 // log checked for what really went over the wire.
 
-/** What both platforms offer the flows. */
-interface Driver {
-  tap(id: string): Promise<void>
-  /** The element's text once it is not empty. */
-  result(id: string): Promise<string>
-  storedSession(): Promise<any>
-}
-
 const STORAGE_KEY = 'sb-127-auth-token'
+const lastCall = (fn: string) => [...gw.requests].reverse().find((r: any) => r.path == '/functions/v1/' + fn)
 let gw: any
 let demo: { h5Url: string; mpWeixinDir: string; close(): Promise<void> }
 let outRoot: string
@@ -42,59 +36,6 @@ afterAll(async () => {
   rmSync(outRoot, { recursive: true, force: true })
 })
 
-const decodeJwt = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())
-const lastCall = (fn: string) => [...gw.requests].reverse().find((r: any) => r.path == '/functions/v1/' + fn)
-
-/** The same flows and the same assertions on every platform. */
-async function runFlows(page: Driver) {
-  gw.clearRequests()
-
-  await page.tap('run-options')
-  expect(await page.result('options')).toBe('Hello Options API!')
-  const hello = lastCall('hello')
-  expect(JSON.parse(hello.body.toString())).toEqual({ name: 'Options API' })
-  expect(hello.headers.apikey).toBe(gw.anonKey)
-  expect(hello.headers.authorization).toBe('Bearer ' + gw.anonKey)
-
-  await page.tap('run-global')
-  expect(await page.result('global')).toBe('Hello uni.$functions!')
-  expect(JSON.parse(lastCall('hello').body.toString())).toEqual({ name: 'uni.$functions' })
-
-  await page.tap('run-sign-in')
-  expect(await page.result('sign-in')).toBe('signed in as demo@example.com')
-  expect(await page.result('signed-in')).toBe('authenticated demo@example.com')
-  const session = await page.storedSession()
-  const mirror = lastCall('mirror')
-  expect(mirror.headers.authorization).toBe('Bearer ' + session.access_token)
-  expect(mirror.headers.apikey).toBe(gw.anonKey)
-  expect(decodeJwt(session.access_token)).toMatchObject({ email: 'demo@example.com', role: 'authenticated' })
-
-  await page.tap('run-error')
-  expect(await page.result('error')).toBe('FunctionsHttpError 418: 函数出错了: 418')
-  expect(lastCall('status/418').query).toMatchObject({ type: 'text' })
-
-  await page.tap('run-binary')
-  expect(await page.result('binary')).toBe('0,1,127,128,254,255')
-  expect([...lastCall('binary').body]).toEqual([0, 1, 127, 128, 254, 255])
-  expect(lastCall('binary').headers['content-type']).toBe('application/octet-stream')
-
-  await page.tap('run-chinese')
-  expect(await page.result('chinese')).toBe('Hello 世界! 你好，世界！🌏 mp-functions')
-  expect(JSON.parse(lastCall('hello').body.toString('utf8'))).toEqual({ name: '世界' })
-  await page.tap('run-stream')
-  expect(await page.result('stream')).toBe('第1条消息：你好 | 第2条消息：你好 | 第3条消息：你好 | done')
-  // A never-ending stream resolves at its headers with the plugin's defaults; cancel() closes the socket.
-  await page.tap('run-feed')
-  expect(await page.result('feed')).toBe('1,2,3 cancelled')
-  const feed = lastCall('feed')
-  for (let i = 0; i < 100 && !feed.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 20))
-  expect(feed.aborted).toBe(true)
-
-  // Signed in from here on: the user's token, never sent anywhere but the gateway.
-  expect(lastCall('text').headers.authorization).toBe('Bearer ' + session.access_token)
-  expect(gw.requests.every((r: any) => r.headers.host == new URL(gw.url).host)).toBe(true)
-}
-
 describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP and storage)', () => {
   const open = (route: string) => {
     const wx = createWx()
@@ -106,7 +47,7 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
 
   it('calls through this.$functions and uni.$functions, signed in, with errors, binary, Chinese text and a stream', async () => {
     const { wx, page } = open('pages/index/index')
-    await runFlows({
+    await runFlows(gw, {
       tap: async (id) => page.tap(id),
       result: (id) => page.waitForText(id),
       storedSession: async () => JSON.parse(wx.getStorageSync(STORAGE_KEY)),
@@ -156,7 +97,7 @@ describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () =>
 
   it('calls through this.$functions and uni.$functions, signed in, with errors, binary, Chinese text and a stream', async () => {
     const { page, problems } = await open('pages/index/index')
-    await runFlows({
+    await runFlows(gw, {
       tap: (id) => page.click('#' + id),
       result: (id) => textOf(page, id),
       storedSession: async () => JSON.parse(await page.evaluate((key) => localStorage.getItem(key)!, STORAGE_KEY)),
