@@ -34,7 +34,8 @@ function linkFeature(data: TaroFeatureData): Feature {
   if (data.name == 'retry' && typeof MP_FUNCTIONS_RETRY != 'undefined' && MP_FUNCTIONS_RETRY) return retry(data.options)
   if (data.name == 'queue' && typeof MP_FUNCTIONS_QUEUE != 'undefined' && MP_FUNCTIONS_QUEUE) return queue(data.options)
   // Through wx.cloud on the WeChat build; on H5 there is none, and requests go straight to Taro.request.
-  if (data.name == 'cloudRelay' && typeof MP_FUNCTIONS_CLOUD_RELAY != 'undefined' && MP_FUNCTIONS_CLOUD_RELAY) return cloudRelay(data.options)
+  if (data.name == 'cloudRelay' && typeof MP_FUNCTIONS_CLOUD_RELAY != 'undefined' && MP_FUNCTIONS_CLOUD_RELAY)
+    return cloudRelay(data.options)
   // Not a feature object: the client's check reports it with the list of features to use.
   return data as unknown as Feature
 }
