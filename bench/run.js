@@ -7,7 +7,7 @@ const os = require('os')
 const path = require('path')
 
 /** One file per measurement; each exports `run({ smoke })` → { title, head, rows, goals, notes? }. */
-const measurements = ['overhead', 'loopback', 'bridge', 'size', 'stream-decode', 'heap']
+const measurements = ['overhead', 'loopback', 'bridge', 'size', 'stream-decode', 'heap', 'cloud-relay']
 
 const README = path.join(__dirname, '..', 'README.md')
 const RESULTS = path.join(__dirname, 'RESULTS.md')
