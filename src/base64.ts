@@ -14,8 +14,9 @@ export function encodeBase64(buffer: ArrayBuffer): string {
   return out
 }
 
-/** A base64 digit's 6-bit value, from its character code (the digit already checked; `+` 43 and `/` 47 are 62 and 63). */
-const digitValue = (code: number) => (code > 96 ? code - 71 : code > 64 ? code - 65 : code > 47 ? code + 4 : (code >> 2) + 52)
+/** Each base64 digit's 6-bit value, indexed by its character code. */
+const DIGIT_VALUES: number[] = []
+for (let value = 0; value < ALPHABET.length; value++) DIGIT_VALUES[ALPHABET.charCodeAt(value)] = value
 
 /**
  * The bytes of standard base64 (RFC 4648, padded; line breaks and spaces ignored), without `atob`, which
@@ -33,7 +34,7 @@ export function decodeBase64(text: string): ArrayBuffer | undefined {
   let bits = 0
   let written = 0
   for (let index = 0; index < digits.length; index++) {
-    pending = (pending << 6) | digitValue(digits.charCodeAt(index))
+    pending = (pending << 6) | DIGIT_VALUES[digits.charCodeAt(index)]
     bits += 6
     if (bits >= 8) {
       bits -= 8

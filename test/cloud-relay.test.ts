@@ -115,7 +115,7 @@ describe('cloudRelay: what the relay refuses, and its limits', () => {
     env = { RELAY_ORIGINS: gw.url, RELAY_TIMEOUT_MS: '60000' }
     const { error } = await client().invoke('slow?ms=4000')
     expect(error!.code).toBe('TIMEOUT')
-    expect(error!.message).toMatch(/ran past its time limit: raise "timeout"/)
+    expect(error!.message).toMatch(/ran past its time limit: raise it in the cloud console/)
   })
 
   it('an event stream that ends arrives whole, read through the same EventStream; one that never ends is a TIMEOUT that says why', async () => {
@@ -169,6 +169,34 @@ describe('cloudRelay: failures of the cloud function call itself', () => {
     wx.cloud.__close()
     expect(error!.code).toBe('NETWORK_ERROR')
     expect(error!.message).toMatch(/did not answer as the mp-functions relay/)
+  })
+})
+
+describe('cloudRelay: a malformed answer from the cloud function is a typed error, never a wrong success', () => {
+  const answering = (result: unknown) => ({
+    callFunction: (options: any) => setTimeout(() => options.success({ result, requestID: 'r', errMsg: 'cloud.callFunction:ok' }), 0),
+  })
+  const relay = (result: unknown) =>
+    createFunctions({ url: 'https://abcd.supabase.co', transport: relayTransport({ cloud: answering(result) }) }).invoke('hello')
+
+  it.each([
+    ['no result', undefined],
+    ['another protocol version', { mpFunctionsRelay: 2, status: 200, headers: {}, body: '' }],
+    ['a status that is not one', { mpFunctionsRelay: 1, status: 0, headers: {}, body: '' }],
+    ['a fractional status', { mpFunctionsRelay: 1, status: 200.5, headers: {}, body: '' }],
+    ['headers as an array', { mpFunctionsRelay: 1, status: 200, headers: ['a'], body: '' }],
+    ['a header that is not text', { mpFunctionsRelay: 1, status: 200, headers: { a: 1 }, body: '' }],
+    ['base64 that is not', { mpFunctionsRelay: 1, status: 200, headers: {}, bodyBase64: '%%%' }],
+  ])('%s: NETWORK_ERROR, saying it is not the relay', async (_label, result) => {
+    const { data, error } = await relay(result)
+    expect(data).toBeNull()
+    expect(error!.code).toBe('NETWORK_ERROR')
+    expect(error!.message).toMatch(/did not answer as the mp-functions relay/)
+  })
+
+  it('a refusal code that is an Object.prototype name is still a refusal', async () => {
+    const { error } = await relay({ mpFunctionsRelay: 1, refused: { code: 'constructor', message: 'x' } })
+    expect(error!.code).toBe('CLOUD_RELAY_REFUSED')
   })
 })
 

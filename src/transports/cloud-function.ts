@@ -68,7 +68,10 @@ function classifyCallFailure(failure: unknown, name: string): [TransportFailureC
     ]
   }
   if (/-504003|timed? ?out/i.test(message)) {
-    return ['TIMEOUT', `: the cloud function ${name} ran past its time limit: raise "timeout" in its config.json (at most 60 s)`]
+    return [
+      'TIMEOUT',
+      `: the cloud function ${name} ran past its time limit: raise it in the cloud console (版本与配置, at most 60 s), above the relay's RELAY_TIMEOUT_MS`,
+    ]
   }
   return ['NETWORK_ERROR', '']
 }
@@ -100,6 +103,7 @@ function relayRequestOf(request: TransportOptions, maxBodyBytes: number): RelayR
 const isStringRecord = (value: unknown): value is Record<string, string> =>
   Boolean(value) &&
   typeof value == 'object' &&
+  !Array.isArray(value) &&
   Object.keys(value as object).every((key) => typeof (value as Record<string, unknown>)[key] == 'string')
 
 /** The answer's bytes, if the relay's answer is well formed. */
@@ -136,7 +140,8 @@ export function cloudFunctionTransport(cloud: CloudLike, options: CloudFunctionT
         if (!answer || answer.mpFunctionsRelay !== 1) return notRelay(outcome)
         const { refused } = answer
         if (refused && typeof refused.code == 'string') {
-          const code = UPSTREAM_FAILURES[refused.code] || 'CLOUD_RELAY_REFUSED'
+          const upstream = Object.hasOwn(UPSTREAM_FAILURES, refused.code)
+          const code = upstream ? UPSTREAM_FAILURES[refused.code] : 'CLOUD_RELAY_REFUSED'
           return exchange.fail(
             refused,
             code,
@@ -145,7 +150,8 @@ export function cloudFunctionTransport(cloud: CloudLike, options: CloudFunctionT
         }
         const data = bodyOf(answer)
         const { status, headers } = answer
-        if (!data || typeof status != 'number' || !isStringRecord(headers)) return notRelay(outcome)
+        const validStatus = typeof status == 'number' && status % 1 == 0 && status >= 100 && status <= 599
+        if (!data || !validStatus || !isStringRecord(headers)) return notRelay(outcome)
         exchange.success({ statusCode: status, header: headers, data })
       },
       fail(failure) {
