@@ -11,12 +11,21 @@ const list = (value, fallback) =>
     .map((item) => item.trim())
     .filter(Boolean)
 
+/** `https://ABCD.supabase.co/` as a URL's origin says it (`https://abcd.supabase.co`); anything else as written, so it matches nothing. */
+function originOf(text) {
+  try {
+    return new URL(text).origin
+  } catch {
+    return text
+  }
+}
+
 const number = (value, fallback) => (Number(value) > 0 ? Number(value) : fallback)
 
 /** The relay's rules from `env` (process.env on CloudBase). */
 function readPolicy(env) {
   return {
-    origins: list(env.RELAY_ORIGINS, '').map((origin) => origin.replace(/\/+$/, '')),
+    origins: list(env.RELAY_ORIGINS, '').map(originOf),
     paths: list(env.RELAY_PATHS, '/functions/v1/,/auth/v1/token'),
     methods: list(env.RELAY_METHODS, 'GET,POST,PUT,PATCH,DELETE').map((method) => method.toUpperCase()),
     extraHeaders: list(env.RELAY_HEADERS, '').map((name) => name.toLowerCase()),
