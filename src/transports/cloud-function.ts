@@ -51,8 +51,12 @@ export interface CloudFunctionTransportOptions {
   maxBodyBytes: number
 }
 
-/** The relay's refusals that are really a failure to reach the function, with the code they fail with. */
-const UPSTREAM_FAILURES: Record<string, TransportFailureCode> = { UPSTREAM_TIMEOUT: 'TIMEOUT', UPSTREAM_UNREACHABLE: 'NETWORK_ERROR' }
+/** The code of a relay's refusal: a failure to reach the function (upstream) is not a refusal. */
+function failureCodeOf(refusal: string): TransportFailureCode {
+  if (refusal == 'UPSTREAM_TIMEOUT') return 'TIMEOUT'
+  if (refusal == 'UPSTREAM_UNREACHABLE') return 'NETWORK_ERROR'
+  return 'CLOUD_RELAY_REFUSED'
+}
 
 /** What to do about a failed `callFunction`, by its message (`errMsg`, or an Error's), with its code. */
 function classifyCallFailure(failure: unknown, name: string): [TransportFailureCode, string] {
@@ -140,8 +144,7 @@ export function cloudFunctionTransport(cloud: CloudLike, options: CloudFunctionT
         if (!answer || answer.mpFunctionsRelay !== 1) return notRelay(outcome)
         const { refused } = answer
         if (refused && typeof refused.code == 'string') {
-          const upstream = Object.hasOwn(UPSTREAM_FAILURES, refused.code)
-          const code = upstream ? UPSTREAM_FAILURES[refused.code] : 'CLOUD_RELAY_REFUSED'
+          const code = failureCodeOf(refused.code)
           return exchange.fail(
             refused,
             code,
