@@ -45,6 +45,8 @@ const KB = 1024
 // there until the trims are done (see the closing note of issue 13), so that no growth goes unseen.
 const CORE_BUDGET = 6.5 * KB
 const PLUGIN_BUDGET = 8.25 * KB
+// Alipay builds also carry the base64 decoder: my.request hands binary answers over only as base64.
+const ALIPAY_PLUGIN_BUDGET = 8.5 * KB
 
 /**
  * name → [the user's import line, budget in bytes (of the whole import), the row an opt-in feature is
@@ -112,13 +114,13 @@ const imports = {
   // Alipay's request shape (base64 answers, decoded in plain JS) is only in the Alipay builds.
   'Taro plugin (alipay build)': [
     "import { useFunctions } from 'mp-functions/taro'; export default useFunctions",
-    PLUGIN_BUDGET,
+    ALIPAY_PLUGIN_BUDGET,
     'Taro plugin (default import, weapp build)',
     Object.assign({}, TARO_WEAPP_DEFAULTS, { 'process.env.TARO_ENV': JSON.stringify('alipay') }),
   ],
   'uni-app plugin (mp-alipay build)': [
     "import { FunctionsPlugin } from 'mp-functions/uniapp'; export default FunctionsPlugin",
-    PLUGIN_BUDGET,
+    ALIPAY_PLUGIN_BUDGET,
     'uni-app plugin (default import, mp-weixin build)',
     { 'process.env.UNI_PLATFORM': JSON.stringify('mp-alipay') },
   ],
@@ -170,7 +172,7 @@ async function measureAll() {
   return rows
 }
 
-module.exports = { imports, measure, measureAll, CORE_BUDGET, PLUGIN_BUDGET }
+module.exports = { imports, measure, measureAll, CORE_BUDGET, PLUGIN_BUDGET, ALIPAY_PLUGIN_BUDGET }
 
 if (require.main === module) {
   measureAll().then((rows) => {

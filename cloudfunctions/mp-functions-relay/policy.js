@@ -4,6 +4,8 @@
 /** Headers a functions call sends; any other `x-` header too, but none that claims to say who the client is. */
 const ALLOWED_HEADERS = ['authorization', 'apikey', 'content-type', 'accept', 'accept-language', 'x-client-info', 'x-region', 'prefer']
 const FORBIDDEN_X_HEADERS = /^x-(forwarded-|real-ip$|original-|wx-)/
+/** The URL and headers at most: what Node and most servers accept (a server may drop a larger request unanswered). */
+const MAX_HEAD_BYTES = 16 * 1024
 
 const list = (value, fallback) =>
   String(value || fallback)
@@ -78,6 +80,10 @@ function checkRequest(event, policy) {
     if (!headerAllowed(lower, policy)) throw new Refusal('HEADER_NOT_ALLOWED', `header ${lower} is not allowed (add it to RELAY_HEADERS)`)
     if (typeof value != 'string' || /[\r\n\0]/.test(value)) throw new Refusal('BAD_REQUEST', `header ${lower} is not a one-line string`)
     headers[lower] = value
+  }
+  const headBytes = Object.keys(headers).reduce((size, name) => size + name.length + Buffer.byteLength(headers[name]) + 4, event.url.length)
+  if (headBytes > MAX_HEAD_BYTES) {
+    throw new Refusal('REQUEST_TOO_LARGE', `the URL and headers are ${headBytes} bytes, over ${MAX_HEAD_BYTES}`)
   }
 
   let body

@@ -6,7 +6,7 @@ import { storageKey, url } from './config'
  * client, so it takes the road every call takes (the relay cloud function, when cloudRelay is on).
  */
 export async function signIn(email: string, password: string): Promise<string> {
-  const { data, error } = await uni.$functions.invoke(url + '/auth/v1/token?grant_type=password', { body: { email, password } })
+  const { data, error } = await uni.$functions.invoke(`${url}/auth/v1/token?grant_type=password`, { body: { email, password } })
   if (error || !data.access_token) return 'sign-in failed: ' + (error ? error.message : 'no session')
   uni.setStorageSync(storageKey, JSON.stringify(data))
   return 'signed in as ' + (data.user && data.user.email)

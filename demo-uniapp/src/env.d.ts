@@ -7,7 +7,7 @@ declare module '*.vue' {
 }
 
 /** Set in vite.config.ts at build time. */
-declare const __FUNCTIONS_URL__: string
+declare const __FUNCTIONS_URL__: `http://${string}` | `https://${string}`
 declare const __FUNCTIONS_ANON_KEY__: string
 declare const __FUNCTIONS_CLOUD_RELAY__: boolean
 

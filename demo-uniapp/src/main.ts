@@ -1,4 +1,4 @@
-import { cloudRelay, queue, retry } from 'mp-functions'
+import { cloudRelay, type Feature, queue, retry } from 'mp-functions'
 import { FunctionsPlugin } from 'mp-functions/uniapp'
 import { createSSRApp } from 'vue'
 import App from './App.vue'
@@ -8,7 +8,7 @@ export function createApp() {
   const app = createSSRApp(App)
   // this.$functions, $functions in templates, uni.$functions and useFunctions() from here on.
   // Streaming is built in; features are named once, in any order: the client orders them.
-  const features = [retry(), queue({ maxConcurrent: 8 })]
+  const features: Feature[] = [retry(), queue({ maxConcurrent: 8 })]
   if (throughRelay) {
     // wx.cloud is set up before the first call (give your environment ID: wx.cloud.init({ env: '<环境 ID>' })).
     // #ifdef MP-WEIXIN

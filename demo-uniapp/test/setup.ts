@@ -15,7 +15,7 @@ export function useGateway() {
     state.url = state.gw.url
     state.anonKey = state.gw.anonKey
     // vite.config.ts defines these for the real builds.
-    Object.assign(globalThis, { __FUNCTIONS_URL__: state.url, __FUNCTIONS_ANON_KEY__: state.anonKey })
+    Object.assign(globalThis, { __FUNCTIONS_URL__: state.url, __FUNCTIONS_ANON_KEY__: state.anonKey, __FUNCTIONS_CLOUD_RELAY__: false })
   })
   beforeEach(() => {
     ;(globalThis as any).uni = createWx()

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 
-declare const DEMO_URL: string
+// An absolute address, so that calls to the project's own endpoints type-check as one.
+declare const DEMO_URL: `http://${string}` | `https://${string}`
 
 // Where supabase-js (and the plugin, by default) keep the session: sb-<first label of the host>-auth-token.
 export const storageKey = `sb-${/\/\/([^.:/]+)/.exec(DEMO_URL)![1]}-auth-token`
