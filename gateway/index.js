@@ -235,11 +235,22 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
     }
     requests.push(entry) // logged on arrival, so even requests that never complete show up
     load.inFlight++
-    load.maxInFlight = Math.max(load.maxInFlight, load.inFlight)
+    // Counted 10 ms after arrival (or at the end, if sooner), not at once: a client that closes one
+    // connection and then opens the next must not be charged for both because this server happened to
+    // read the new request before the old connection's end, which is already in flight.
+    const measure = () => {
+      load.maxInFlight = Math.max(load.maxInFlight, load.inFlight)
+    }
+    const measureTimer = setTimeout(measure, 10)
     // Over when the answer is done or the client closed the connection (seen before 'close', which waits a turn).
     let counted = true
     const over = () => {
-      if (counted) load.inFlight--, (entry.endSeq = ++seq)
+      if (counted) {
+        clearTimeout(measureTimer)
+        measure()
+        load.inFlight--
+        entry.endSeq = ++seq
+      }
       counted = false
     }
     req.socket.once('end', over)
