@@ -21,6 +21,13 @@ export { queue, type QueueOptions } from './features/queue'
 export { hooks, type FunctionsHooks, type HookCall, type HookResult } from './features/hooks'
 export { cloudRelay, type CloudRelayOptions, type CloudRelayRuntime, type CloudLike } from './features/cloud-relay'
 export type { RelayRequest, RelayAnswer } from './transports/cloud-function'
+export {
+  cloudRelayFetch,
+  type RelayFetch,
+  type RelayFetchInit,
+  type RelayFetchHeaders,
+  type RelayFetchResponse,
+} from './features/cloud-relay-fetch'
 export { sessionFromStorage, type SessionOptions } from './session'
 export { defaultStorageKey } from './storage-key'
 export type { StreamOptions } from './stream/stream-options'

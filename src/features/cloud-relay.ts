@@ -18,10 +18,15 @@ export interface CloudRelayRuntime {
   cloud?: CloudLike
 }
 
+/** The relay's settings: the options with their defaults. */
+export function relaySettings(options: CloudRelayOptions) {
+  return { name: options.name || 'mp-functions-relay', env: options.env, maxBodyBytes: options.maxBodyBytes || 100 * 1024 }
+}
+
 declare const wx: { cloud?: Partial<CloudLike> } | undefined
 
 /** `wx.cloud`, where the platform has it (WeChat's base library 2.2.3+); nowhere else. */
-function platformCloud(): CloudLike | undefined {
+export function platformCloud(): CloudLike | undefined {
   const cloud = typeof wx == 'object' && wx ? wx.cloud : undefined
   return cloud && typeof cloud.callFunction == 'function' ? (cloud as CloudLike) : undefined
 }
@@ -34,7 +39,7 @@ function platformCloud(): CloudLike | undefined {
  */
 export function cloudRelay(options: CloudRelayOptions & CloudRelayRuntime = {}): Feature<CloudRelayOptions, 'cloudRelay'> {
   const given = options || {}
-  const settings = { name: given.name || 'mp-functions-relay', env: given.env, maxBodyBytes: given.maxBodyBytes || 100 * 1024 }
+  const settings = relaySettings(given)
   return {
     name: 'cloudRelay',
     options: given,
