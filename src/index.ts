@@ -26,6 +26,7 @@ export {
   type RelayFetch,
   type RelayFetchInit,
   type RelayFetchHeaders,
+  type HeadersForEach,
   type RelayFetchResponse,
 } from './features/cloud-relay-fetch'
 export { sessionFromStorage, type SessionOptions } from './session'
