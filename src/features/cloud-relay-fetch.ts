@@ -6,10 +6,13 @@ import type { ResponseLike } from '../types'
 import { type CloudRelayOptions, type CloudRelayRuntime, platformCloud, relaySettings } from './cloud-relay'
 
 /** Headers as `fetch` takes them: an object, `[name, value]` pairs, or a `Headers`. */
-export type RelayFetchHeaders =
-  | Record<string, string>
-  | Array<[string, string]>
-  | { forEach(each: (value: string, name: string) => void): void }
+export type RelayFetchHeaders = Record<string, string> | Array<[string, string]> | HeadersForEach
+
+/** A `Headers` object, as far as the relay reads it. */
+export interface HeadersForEach {
+  /** Calls `each` with every header's value and name. */
+  forEach(each: (value: string, name: string) => void): void
+}
 
 /** The part of `fetch`'s options the relay carries. */
 export interface RelayFetchInit {
