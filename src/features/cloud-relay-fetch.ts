@@ -34,9 +34,12 @@ declare const fetch: RelayFetch | undefined
 function headerRecord(headers: RelayFetchHeaders | undefined): Record<string, string> {
   const record: Record<string, string> = {}
   if (!headers) return record
-  if (Array.isArray(headers)) for (const [name, value] of headers) record[name] = String(value)
-  else if (typeof headers.forEach == 'function') headers.forEach((value, name) => (record[name] = String(value)))
-  else for (const name of Object.keys(headers)) record[name] = String((headers as Record<string, string>)[name])
+  const take = (value: string, name: string) => {
+    record[name] = String(value)
+  }
+  if (Array.isArray(headers)) for (const [name, value] of headers) take(value, name)
+  else if (typeof headers.forEach == 'function') headers.forEach(take)
+  else for (const name of Object.keys(headers)) take((headers as Record<string, string>)[name], name)
   return record
 }
 
