@@ -45,8 +45,9 @@ function useController(stream: boolean, name: string, options: ControllerOptions
   const deps = (options && options.deps) || []
   const first = useRef(true)
   useEffect(() => {
+    // Changed dependencies mean new options: the call is made with them (an earlier run()'s overrides dropped).
     if (first.current) first.current = false
-    else bound.refresh()
+    else bound.run()
     // biome-ignore lint/correctness/useExhaustiveDependencies: the app's own list of values decides
   }, deps)
   useDidShow(() => bound.pageShown())

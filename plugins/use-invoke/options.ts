@@ -37,7 +37,7 @@ export interface CacheOptions {
 export interface HookOptions extends InvokeBehaviour {
   /** Runs when mounted (default `true` for `useInvoke`, `false` for `useInvokeStream`); `false`: only `run()`. */
   immediate?: boolean
-  /** Runs again (`refresh()`) when one of these changes: values in React, watch sources (refs, getters) in Vue. */
+  /** Runs again with the hook's current options when one of these changes: values in React, watch sources (refs, getters) in Vue. */
   deps?: readonly unknown[]
   /** Called with the data of each successful call that is still the latest. */
   onSuccess?(data: unknown): void

@@ -50,13 +50,13 @@ function bind(platform: VuePlatform, stream: boolean, name: string, given: Maybe
   const controller = createInvokeController({ client: platform.client, feedback: platform.feedback, stream }, name, read())
   const options = read()
   if (typeof given == 'function') {
-    // New options from the getter: the next call sends them, and it is made now.
+    // New options from the getter: the call is made again with them (an earlier run()'s overrides dropped).
     watch(given, (changed) => {
       controller.update(name, changed)
-      controller.refresh()
+      controller.run()
     })
   }
-  if (options && options.deps && options.deps.length) watch(options.deps as WatchSource[], () => controller.refresh())
+  if (options && options.deps && options.deps.length) watch(options.deps as WatchSource[], () => controller.run())
   if (getCurrentInstance()) {
     onBeforeUnmount(() => controller.unmount())
     platform.page.onShow(() => controller.pageShown())
