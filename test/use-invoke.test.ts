@@ -130,7 +130,7 @@ it('cancelPrevious: false lets the older call finish, and its late answer never 
   expect((await older).data).toEqual({ waited: 400 })
   expect(requestsOf('slow')[0].aborted).toBe(false)
   expect(hook.state()).toMatchObject({ data: { waited: 10 }, loading: false })
-  expect(hook.states.filter((state) => state.data && state.data.waited === 400)).toEqual([])
+  expect(hook.states.filter((state) => (state.data as { waited?: number } | null)?.waited === 400)).toEqual([])
 })
 
 it('unmount cancels the running call (aborted at the gateway) and nothing shows afterwards', async () => {
