@@ -133,6 +133,15 @@ it('cancelPrevious: false lets the older call finish, and its late answer never 
   expect(hook.states.filter((state) => (state.data as { waited?: number } | null)?.waited === 400)).toEqual([])
 })
 
+it('cancelPrevious: false, then unmount: every call still running is aborted at the gateway', async () => {
+  const hook = controller('slow', { immediate: false, cancelPrevious: false })
+  hook.run({ query: { ms: 5000 } })
+  hook.run({ query: { ms: 4000 } })
+  await eventually(() => requestsOf('slow').length === 2)
+  hook.unmount()
+  await eventually(() => requestsOf('slow').every((request: any) => request.aborted === true))
+})
+
 it('unmount cancels the running call (aborted at the gateway) and nothing shows afterwards', async () => {
   const hook = controller('slow', { query: { ms: 5000 } })
   hook.mount()

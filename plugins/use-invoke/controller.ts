@@ -109,7 +109,8 @@ export function createInvokeController(setup: ControllerSetup, name: string, opt
   let listeners: Array<() => void> = []
   // Each run takes the next number; only the latest may change the state (an older answer arriving late is dropped).
   let latest = 0
-  let running: { abort(): void } | undefined
+  // How to abort each call still running: more than one only with `cancelPrevious: false`.
+  const running = new Set<() => void>()
   let mounted = false
   let hidden = false
   let pausedWhileRunning = false
@@ -129,10 +130,10 @@ export function createInvokeController(setup: ControllerSetup, name: string, opt
     for (const listener of listeners.slice()) listener()
   }
   const stopRunning = () => {
-    const call = running
-    running = undefined
     latest++
-    if (call) call.abort()
+    const aborts = Array.from(running)
+    running.clear()
+    for (const abort of aborts) abort()
   }
 
   /** Sends the call, shared with identical ones if `dedupe`; leaving the share aborts it when no one else waits. */
@@ -146,7 +147,6 @@ export function createInvokeController(setup: ControllerSetup, name: string, opt
 
   const finish = (generation: number, answer: Answer, key: string | undefined) => {
     if (generation !== latest) return
-    running = undefined
     const { onSuccess, onError, errorToast } = behaviour()
     if (answer.error) {
       setState({ loading: false, error: answer.error })
@@ -183,7 +183,8 @@ export function createInvokeController(setup: ControllerSetup, name: string, opt
     // Cached data already on screen: refreshed quietly, without the loading indicator.
     const cachedShown = cacheAt !== undefined && readCache(cacheAt) !== undefined
     const controller = createAbortController()
-    running = { abort: () => controller.abort() }
+    const abort = () => controller.abort()
+    running.add(abort)
     setState(setup.stream ? { loading: true, error: null, events: [], text: '' } : { loading: true, error: null })
     const hideLoading = showCallLoading(setup.feedback, cachedShown ? false : options.loading)
     const share = send(call, controller.signal)
@@ -191,8 +192,14 @@ export function createInvokeController(setup: ControllerSetup, name: string, opt
     const answer = await Promise.race([share.answer, whenAborted(controller.signal)])
     stopLeaving()
     hideLoading()
-    if (setup.stream && !answer.error && generation === latest) await follow(generation, answer)
-    else finish(generation, answer, cacheAt)
+    if (setup.stream && !answer.error) {
+      // A stream nobody will show (a newer call started meanwhile) must not keep its request open.
+      if (generation === latest) await follow(generation, answer)
+      else (answer.data as EventStream).cancel()
+    } else {
+      finish(generation, answer, cacheAt)
+    }
+    running.delete(abort)
     return answer
   }
 
@@ -219,7 +226,7 @@ export function createInvokeController(setup: ControllerSetup, name: string, opt
     run,
     refresh: () => run(lastOverrides),
     cancel() {
-      const wasRunning = running !== undefined
+      const wasRunning = running.size > 0
       stopRunning()
       if (wasRunning) setState({ loading: false })
     },
@@ -232,14 +239,13 @@ export function createInvokeController(setup: ControllerSetup, name: string, opt
       if (immediate && !fresh) run()
     },
     unmount() {
-      if (!mounted) return
       mounted = false
       stopRunning()
       if (state.loading) setState({ loading: false })
     },
     pageHidden() {
       hidden = true
-      if (behaviour().pauseOnHide && running) {
+      if (behaviour().pauseOnHide && running.size > 0) {
         pausedWhileRunning = true
         stopRunning()
         setState({ loading: false })
