@@ -1,0 +1,117 @@
+// The request-hook pages of demo-taro and demo-uniapp (chat, form, list: useInvoke / useInvokeStream), asserted on what
+// the page shows and on what the gateway received. Run against each real build by the tests in test/e2e.
+
+export interface HookPage {
+  tap(id: string): unknown
+  text(id: string): Promise<string>
+  /** Every text the element showed since the page opened, in order (recorded as the page renders). */
+  shown(id: string): Promise<string[]>
+  /** Leaves the page as a user does (its back button; navigateBack): the page unloads. */
+  leave(): Promise<unknown>
+}
+
+export interface HookDriver {
+  /** Opens `chat`, `form` or `list` as a user does from the index page. */
+  open(name: 'chat' | 'form' | 'list'): Promise<HookPage>
+}
+
+/** The elements whose every text `shown()` records. */
+export const RECORDED_IDS = ['chat-count', 'chat-state', 'form-state', 'form-fail-state', 'list-state', 'list-items']
+
+/** Polls `read` until `done` holds, returning each distinct value it showed on the way. */
+export async function watch(read: () => Promise<string>, done: (text: string) => boolean, ms = 15000): Promise<string[]> {
+  const seen: string[] = []
+  const end = Date.now() + ms
+  for (;;) {
+    const text = await read()
+    if (seen[seen.length - 1] !== text) seen.push(text)
+    if (done(text)) return seen
+    if (Date.now() > end) throw new Error('not shown in time; seen: ' + JSON.stringify(seen))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+export function hookFlows(context: () => { gw: any; driver: HookDriver }) {
+  const calls = (fn: string) => context().gw.requests.filter((request: any) => request.fn === fn && request.method !== 'OPTIONS')
+  const until = (check: () => boolean) =>
+    watch(
+      async () => String(check()),
+      (text) => text === 'true',
+    )
+
+  /** Opens a page, runs `steps` on it, and leaves it even when a step fails, so the next flow starts from the index. */
+  const onPage = async (name: 'chat' | 'form' | 'list', steps: (page: HookPage) => Promise<void>) => {
+    const page = await context().driver.open(name)
+    let left = false
+    try {
+      await steps(Object.assign({}, page, { leave: () => ((left = true), page.leave()) }))
+    } finally {
+      if (!left) await page.leave()
+    }
+  }
+
+  it('chat (useInvokeStream): the answer shows event by event as the gateway writes it; leaving mid-answer aborts the request', () =>
+    onPage('chat', async (chat) => {
+      const before = calls('sse').length
+      await chat.tap('chat-send')
+      await watch(
+        () => chat.text('chat-state'),
+        (text) => text === '完成',
+      )
+      // Six messages and the closing event, each on the page before the next was written (300 ms apart).
+      expect((await chat.shown('chat-count')).filter((count) => count !== '0')).toEqual(['1', '2', '3', '4', '5', '6', '7'])
+      expect((await chat.text('chat-text')).trim().split('\n')).toEqual([1, 2, 3, 4, 5, 6].map((i) => `第${i}条消息：你好`))
+      expect(calls('sse')).toHaveLength(before + 1)
+      // Asked again, and the page left while the answer is being written.
+      await chat.tap('chat-send')
+      await watch(
+        () => chat.text('chat-count'),
+        (text) => Number(text) >= 2 && Number(text) < 7,
+      )
+      await chat.leave()
+      await until(() => calls('sse').length === before + 2 && calls('sse')[before + 1].aborted === true)
+    }))
+
+  it('form (useInvoke, immediate: false): nothing sent until submitted; loading, then the answer; the failing call shows its error', () =>
+    onPage('form', async (form) => {
+      const before = calls('hello').length
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(calls('hello')).toHaveLength(before)
+      await form.tap('form-submit')
+      await watch(
+        () => form.text('form-state'),
+        (text) => text === 'Hello 表单!',
+      )
+      expect(await form.shown('form-state')).toEqual(expect.arrayContaining(['提交中…', 'Hello 表单!']))
+      await form.tap('form-fail')
+      expect(
+        await watch(
+          () => form.text('form-fail-state'),
+          (text) => text.startsWith('出错了'),
+        ),
+      ).toContain('出错了 HTTP_ERROR')
+    }))
+
+  it('list (cache): opened again, it shows its page at once and refreshes behind it; leaving mid-refresh aborts it', async () => {
+    let answeredAt = ''
+    await onPage('list', async (first) => {
+      const items = await watch(
+        () => first.text('list-items'),
+        (text) => text !== '',
+      )
+      expect(items[items.length - 1]).toBe('第1条,第2条,第3条,第4条,第5条')
+      answeredAt = await first.text('list-at')
+    })
+    const before = calls('list').length
+    await onPage('list', async (again) => {
+      // The cached page is on screen while the refresh (800 ms at the gateway) is still running.
+      await until(() => calls('list').length === before + 1)
+      expect(await again.text('list-items')).toBe('第1条,第2条,第3条,第4条,第5条')
+      expect(await again.text('list-at')).toBe(answeredAt)
+      expect(await again.text('list-state')).toBe('刷新中…')
+      expect(calls('list')[before].aborted).toBe(false)
+      await again.leave()
+      await until(() => calls('list')[before].aborted === true)
+    })
+  })
+}
