@@ -4,7 +4,7 @@
 // - H5, served on 127.0.0.1 and driven in Debian's Chromium.
 // The same flows on both, asserted on what the page shows and on what the gateway received.
 import { demoFlows } from '../helpers/taro-demo-flows'
-import { hookFlows, RECORDED_IDS } from '../helpers/hook-demo-flows'
+import { browserHookDriver, hookFlows, miniProgramHookDriver } from '../helpers/hook-demo-flows'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -60,37 +60,8 @@ describe('weapp, run under Node', () => {
     },
   }))
 
-  // The hooks' pages, opened as navigateTo opens them (the index page hidden meanwhile) and closed with onUnload.
-  hookFlows(() => ({
-    gw,
-    driver: {
-      async open(name) {
-        page.hide()
-        const opened = program.openPage(`pages/${name}/index`)
-        await opened.waitForText(`${name}-back`)
-        // Every text the page showed: read after each setData, as WeChat renders each one.
-        const shown: Record<string, string[]> = {}
-        const setData = opened.instance.setData
-        opened.instance.setData = (patch: object, callback?: () => void) => {
-          setData.call(opened.instance, patch, callback)
-          for (const id of RECORDED_IDS) {
-            const text = opened.text(id)
-            const list = (shown[id] = shown[id] || [])
-            if (list[list.length - 1] !== text) list.push(text)
-          }
-        }
-        return {
-          tap: (id: string) => opened.tap(id),
-          text: async (id: string) => opened.text(id),
-          shown: async (id: string) => shown[id] || [],
-          leave: async () => {
-            opened.unload()
-            page.show()
-          },
-        }
-      },
-    },
-  }))
+  // The hooks' pages, opened as navigateTo opens them and closed with onUnload.
+  hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, page, (name) => `pages/${name}/index`) }))
 
   it('asked wx.request for chunks on every call whose task it held (streaming by the answer), and for bytes', () => {
     const calls = wx.__requests.filter((request: any) => request.url.includes('/functions/v1/'))
@@ -143,39 +114,7 @@ describe('H5, in Chromium', () => {
   }))
 
   // The hooks' pages, reached from the index page's buttons and left with their back buttons (navigateBack).
-  hookFlows(() => ({
-    gw,
-    driver: {
-      async open(name) {
-        await page.click(`#nav-${name}`)
-        await page.waitForSelector(`#${name}-back`, { state: 'visible' })
-        // Every text the page showed, as the browser rendered it.
-        await page.evaluate((ids: string[]) => {
-          const shown: Record<string, string[]> = ((window as any).__hookShown = {})
-          const record = () => {
-            for (const id of ids) {
-              const element = document.getElementById(id)
-              if (!element) continue
-              const list = (shown[id] = shown[id] || [])
-              const text = element.textContent || ''
-              if (list[list.length - 1] !== text) list.push(text)
-            }
-          }
-          record()
-          new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true })
-        }, RECORDED_IDS)
-        return {
-          tap: (id: string) => page.click(`#${id}`),
-          text: async (id: string) => (await page.textContent(`#${id}`)) || '',
-          shown: async (id: string) => page.evaluate((which: string) => (window as any).__hookShown[which] || [], id),
-          leave: async () => {
-            await page.click(`#${name}-back`)
-            await page.waitForSelector(`#${name}-back`, { state: 'detached' })
-          },
-        }
-      },
-    },
-  }))
+  hookFlows(() => ({ gw, driver: browserHookDriver(page) }))
 
   it('showed the stream’s first event before its last had been sent (fetch streamed it; Taro.request cannot)', async () => {
     const shown: string[] = await page.evaluate(() => (window as any).__streamShown)
