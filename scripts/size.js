@@ -122,6 +122,12 @@ const imports = {
     'Taro plugin, React and Vue parts too',
     TARO_WEAPP_DEFAULTS,
   ],
+  'invokeMixin, uni-app (Vue 2, Options API)': [
+    "import { FunctionsPlugin, invokeMixin } from 'mp-functions/uniapp'; export default [FunctionsPlugin, invokeMixin]",
+    undefined,
+    'uni-app plugin (default import, mp-weixin build)',
+    UNI_MP_WEIXIN,
+  ],
   'useInvoke, uni-app Vue 3': [
     "import { FunctionsPlugin } from 'mp-functions/uniapp'; import { useInvoke } from 'mp-functions/uniapp/vue'; export default [FunctionsPlugin, useInvoke]",
     undefined,

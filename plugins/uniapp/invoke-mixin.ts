@@ -6,6 +6,7 @@ import {
   type InvokingClient,
 } from '../use-invoke/controller'
 import type { HookName, UseInvokeStreamOptions } from '../use-invoke/typed'
+import type { FunctionsResponse, InvokeOptions } from '../../src/types'
 import { uniFeedback } from './feedback'
 import { useFunctions } from './plugin'
 
@@ -22,14 +23,22 @@ type Component = Record<string, unknown> & {
 
 /** One call's state under `this[as]`, and its methods. */
 export interface InvokeMixinState {
+  /** The latest successful call's data; `null` before the first. */
   data: unknown
+  /** The latest call's error (never a cancelled call's). */
   error: ControllerState['error']
+  /** A call is running. */
   loading: boolean
+  /** With `stream: true`: the events so far. */
   events: ControllerState['events']
+  /** With `stream: true`: the text so far. */
   text: string
-  run: InvokeController['run']
-  refresh: InvokeController['refresh']
-  cancel: InvokeController['cancel']
+  /** Calls with the options, `overrides` over them; resolves with the call's `{ data, error, response }` (never rejects). */
+  run(overrides?: InvokeOptions): Promise<FunctionsResponse<unknown>>
+  /** Calls again with the last `run`'s overrides. */
+  refresh(): Promise<FunctionsResponse<unknown>>
+  /** Aborts the running call (the request too). */
+  cancel(): void
 }
 
 const client = (): InvokingClient => useFunctions() as unknown as InvokingClient
