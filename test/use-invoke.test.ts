@@ -329,6 +329,22 @@ it('bad input is a typed error, never a throw: no name, a body that cannot be ke
   unkeyed.mount()
   await eventually(() => !unkeyed.state().loading)
   expect(unkeyed.state().error?.code).toBe('INVALID_REQUEST')
+  // A pick that throws ends the stream with a HOOK_ERROR, and the request is aborted.
+  const picky = controller(
+    'feed',
+    {
+      query: { interval: 20 },
+      pick() {
+        throw new Error('bad pick')
+      },
+    },
+    true,
+  )
+  await picky.run()
+  await eventually(() => !picky.state().loading)
+  expect(picky.state().error?.code).toBe('HOOK_ERROR')
+  expect(picky.state().error?.message).toContain('bad pick')
+  await eventually(() => requestsOf('feed').length === 1 && requestsOf('feed')[0].aborted === true)
   // What the app's callback throws is thrown again in a later turn (to App.onError): caught here from the timer.
   const thrown: unknown[] = []
   const realSetTimeout = global.setTimeout

@@ -67,7 +67,8 @@ export function invokeMixin<Name extends HookName, Instance = Record<string, unk
     data: () => ({ [as]: { data: null, error: null, loading: false, events: [], text: '' } }),
     created(this: Component) {
       const given = read(this)
-      const stream = typeof options == 'object' && options.stream === true
+      // Fixed when the component is made, whichever way the options are given.
+      const stream = !!given && (given as { stream?: boolean }).stream === true
       const controller = createInvokeController({ client, feedback: uniFeedback, stream }, name, given)
       controllers.set(this, controller)
       const state = this[as] as InvokeMixinState

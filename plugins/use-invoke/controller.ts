@@ -60,8 +60,11 @@ export interface InvokeController {
   pageShown(): void
 }
 
-// The options that are the hook's, not the call's: never sent with the request.
+// The options that are the hook's, not the call's: never sent with the request (`stream` and `signal`
+// are the hook's to set: an untyped caller's own are dropped).
 const HOOK_KEYS: string[] = [
+  'stream',
+  'signal',
   'immediate',
   'deps',
   'onSuccess',
