@@ -119,6 +119,23 @@ export function hookFlows(context: () => { gw: any; driver: HookDriver }) {
 }
 
 /**
+ * Resolves once the page shows its back button's label. A page whose label is static text in its template
+ * (uni-app's) has nothing to wait for: reading it throws, and it is ready.
+ */
+async function rendered(label: () => string, ms = 10000) {
+  const end = Date.now() + ms
+  for (;;) {
+    try {
+      if (label()) return
+    } catch {
+      return
+    }
+    if (Date.now() > end) throw new Error('the page did not render')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/**
  * The hooks' pages of a build run under Node (test/helpers/mini-program-app.js): opened as navigateTo
  * opens them (the index page hidden meanwhile) and closed with onUnload; every text the page showed is
  * read after each setData, as WeChat renders each one.
@@ -128,7 +145,7 @@ export function miniProgramHookDriver(program: any, index: any, route: (name: st
     async open(name) {
       index.hide()
       const opened = program.openPage(route(name))
-      await opened.waitForText(`${name}-back`, () => true)
+      await rendered(() => opened.text(`${name}-back`))
       const shown: Record<string, string[]> = {}
       const setData = opened.instance.setData
       opened.instance.setData = (patch: object, callback?: () => void) => {
