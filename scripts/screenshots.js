@@ -33,7 +33,11 @@ async function main() {
     await page.setViewportSize(PHONE)
     await page.goto(site.url)
     await page.waitForSelector('#nav-chat')
-    const shoot = (name) => page.screenshot({ path: path.join(out, `taro-h5-${name}.png`) })
+    // After the page's enter animation and the toast's fade-in (about 300 ms each in Taro's H5 runtime).
+    const shoot = async (name) => {
+      await page.waitForTimeout(350)
+      await page.screenshot({ path: path.join(out, `taro-h5-${name}.png`) })
+    }
 
     // The chat answer half written: the stream is shown as it arrives.
     await page.click('#nav-chat')

@@ -11,11 +11,9 @@ declare module '@tarojs/taro' {
   export function useDidShow(callback: () => void): void
   export function useDidHide(callback: () => void): void
   export function useUnload(callback: () => void): void
-  interface TaroStatic {
-    showLoading(options: { title: string; mask?: boolean }): unknown
-    hideLoading(): unknown
-    showToast(options: { title: string; icon?: 'none'; duration?: number }): unknown
-  }
+  export function showLoading(options: { title: string; mask?: boolean }): unknown
+  export function hideLoading(): unknown
+  export function showToast(options: { title: string; icon?: 'none'; duration?: number }): unknown
 }
 declare module 'react' {
   class Component {}

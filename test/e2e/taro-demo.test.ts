@@ -61,7 +61,7 @@ describe('weapp, run under Node', () => {
   }))
 
   // The hooks' pages, opened as navigateTo opens them and closed with onUnload.
-  hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, page, (name) => `pages/${name}/index`) }))
+  hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, page, (name) => `pages/${name}/index`, wx) }))
 
   it('asked wx.request for chunks on every call whose task it held (streaming by the answer), and for bytes', () => {
     const calls = wx.__requests.filter((request: any) => request.url.includes('/functions/v1/'))

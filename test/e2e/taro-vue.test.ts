@@ -56,16 +56,17 @@ function vueFlows(driver: () => Driver) {
 describe('weapp, run under Node', () => {
   let page: any
   let program: any
+  const wx = createWx()
   beforeAll(async () => {
     const { out } = await buildTaro({ type: 'weapp', framework: 'vue3', url: gw.url })
-    program = loadMiniProgram(out, { wx: createWx() })
+    program = loadMiniProgram(out, { wx })
     page = program.openPage('pages/index/index')
     await page.waitForText('btn-hello')
   })
 
   vueFlows(() => ({ tap: (id) => page.tap(id), text: async (id) => page.text(id) }))
   // The hooks' pages (mp-functions/taro/vue), opened as navigateTo opens them and closed with onUnload.
-  hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, page, (name) => `pages/${name}/index`) }))
+  hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, page, (name) => `pages/${name}/index`, wx) }))
 })
 
 describe('H5, in Chromium', () => {

@@ -138,7 +138,7 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
       program = loadMiniProgram(demo.mpWeixinDir, { wx })
       index = program.openPage('pages/index/index')
     })
-    hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, index, (name) => `pages/${name}/${name}`) }))
+    hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, index, (name) => `pages/${name}/${name}`, wx) }))
   })
 })
 

@@ -13,6 +13,8 @@ export interface HookPage {
 export interface HookDriver {
   /** Opens `chat`, `form` or `list` as a user does from the index page. */
   open(name: 'chat' | 'form' | 'list'): Promise<HookPage>
+  /** Whether the platform's toast showed `title` (the hooks' `errorToast`). */
+  toastShown(title: string): Promise<boolean>
 }
 
 /** The elements whose every text `shown()` records. */
@@ -92,6 +94,8 @@ export function hookFlows(context: () => { gw: any; driver: HookDriver }) {
           (text) => text.startsWith('出错了'),
         ),
       ).toContain('出错了 HTTP_ERROR')
+      // The hook's errorToast, through the platform's own showToast.
+      expect(await context().driver.toastShown('提交失败：HTTP_ERROR')).toBe(true)
     }))
 
   it('list (cache): opened again, it shows its page at once and refreshes behind it; leaving mid-refresh aborts it', async () => {
@@ -140,8 +144,10 @@ async function rendered(label: () => string, ms = 10000) {
  * opens them (the index page hidden meanwhile) and closed with onUnload; every text the page showed is
  * read after each setData, as WeChat renders each one.
  */
-export function miniProgramHookDriver(program: any, index: any, route: (name: string) => string): HookDriver {
+export function miniProgramHookDriver(program: any, index: any, route: (name: string) => string, wx: any): HookDriver {
   return {
+    // The app's wx records each UI call.
+    toastShown: async (title) => wx.__ui.some((entry: any) => entry.api == 'showToast' && entry.options.title == title),
     async open(name) {
       index.hide()
       const opened = program.openPage(route(name))
@@ -176,6 +182,13 @@ export function miniProgramHookDriver(program: any, index: any, route: (name: st
  */
 export function browserHookDriver(page: any): HookDriver {
   return {
+    toastShown: (title) =>
+      page
+        .waitForFunction((text: string) => document.body.innerText.includes(text), title, { timeout: 3000 })
+        .then(
+          () => true,
+          () => false,
+        ),
     async open(name) {
       await page.click(`#nav-${name}`)
       await page.waitForSelector(`#${name}-back`, { state: 'visible' })

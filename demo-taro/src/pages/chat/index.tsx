@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import { line, muted } from '../../lib/styles'
 import { useInvokeStream } from 'mp-functions/taro/react'
 
 /**
@@ -23,9 +24,15 @@ export default function Chat() {
       <Button id='chat-back' onClick={() => Taro.navigateBack()}>
         返回
       </Button>
-      <Text id='chat-state'>{loading ? '回答中…' : error ? `出错了 ${error.code}` : events.length ? '完成' : ''}</Text>
-      <Text id='chat-count'>{events.length}</Text>
-      <Text id='chat-text'>{text}</Text>
+      <Text id='chat-state' style={muted}>
+        {loading ? '回答中…' : error ? `出错了 ${error.code}` : events.length ? '完成' : ''}
+      </Text>
+      <Text id='chat-count' style={muted}>
+        {events.length}
+      </Text>
+      <Text id='chat-text' style={line}>
+        {text}
+      </Text>
     </View>
   )
 }

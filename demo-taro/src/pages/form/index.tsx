@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
+import { line, muted } from '../../lib/styles'
 import { useInvoke } from 'mp-functions/taro/react'
 
 /**
@@ -16,15 +17,19 @@ export default function Form() {
     call.loading ? '提交中…' : call.error ? `出错了 ${call.error.code}` : shown
   return (
     <View className='form'>
-      <Input id='form-name' value={name} onInput={(event) => setName(event.detail.value)} />
+      <Input id='form-name' style={line} value={name} onInput={(event) => setName(event.detail.value)} />
       <Button id='form-submit' onClick={() => greeting.run({ body: { name } })}>
         提交
       </Button>
-      <Text id='form-state'>{state(greeting, greeting.data ? greeting.data.message : '')}</Text>
+      <Text id='form-state' style={muted}>
+        {state(greeting, greeting.data ? greeting.data.message : '')}
+      </Text>
       <Button id='form-fail' onClick={() => failing.run()}>
         提交（会失败）
       </Button>
-      <Text id='form-fail-state'>{state(failing, '')}</Text>
+      <Text id='form-fail-state' style={muted}>
+        {state(failing, '')}
+      </Text>
       <Button id='form-back' onClick={() => Taro.navigateBack()}>
         返回
       </Button>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import { line, muted } from '../../lib/styles'
 import { useInvoke } from 'mp-functions/taro/react'
 
 /**
@@ -18,9 +19,15 @@ export default function List() {
   })
   return (
     <View className='list'>
-      <Text id='list-state'>{loading ? (data ? '刷新中…' : '加载中…') : error ? `出错了 ${error.code}` : '已是最新'}</Text>
-      <Text id='list-items'>{data ? data.items.map((item) => item.title).join(',') : ''}</Text>
-      <Text id='list-at'>{data ? data.at : ''}</Text>
+      <Text id='list-state' style={muted}>
+        {loading ? (data ? '刷新中…' : '加载中…') : error ? `出错了 ${error.code}` : '已是最新'}
+      </Text>
+      <Text id='list-items' style={line}>
+        {data ? data.items.map((item) => item.title).join(',') : ''}
+      </Text>
+      <Text id='list-at' style={muted}>
+        {data ? data.at : ''}
+      </Text>
       <Button id='list-next' onClick={() => setPage(page + 1)}>
         下一页
       </Button>
