@@ -184,7 +184,7 @@ export function browserHookDriver(page: any): HookDriver {
   return {
     toastShown: (title) =>
       page
-        .waitForFunction((text: string) => document.body.innerText.includes(text), title, { timeout: 3000 })
+        .waitForFunction((text: string) => (document.body.textContent || '').includes(text), title, { timeout: 3000 })
         .then(
           () => true,
           () => false,
