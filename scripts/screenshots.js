@@ -1,7 +1,8 @@
 'use strict'
 // `npm run screenshots`: the request hooks' pages of demo-taro's H5 build, photographed in Chromium as a
 // phone shows them, for the README (docs/screenshots/). Run after `npm run build && node scripts/prepare-demos.js`
-// (the npm script does both); it starts a gateway of its own and builds the H5 app against it.
+// (the npm script does both); it starts a gateway of its own and builds the H5 app against it. The pages are
+// Chinese: the machine needs a CJK font (Debian: apt-get install fonts-wqy-microhei), or the text shows as boxes.
 const fs = require('fs')
 const path = require('path')
 const { startGateway } = require('../gateway')
