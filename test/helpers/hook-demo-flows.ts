@@ -74,6 +74,8 @@ export function hookFlows(context: () => { gw: any; driver: HookDriver }) {
       )
       await chat.leave()
       await until(() => calls('sse').length === before + 2 && calls('sse')[before + 1].aborted === true)
+      // Its slot is free again: nothing is left in flight at the gateway.
+      await until(() => context().gw.load.inFlight === 0)
     }))
 
   it('form (useInvoke, immediate: false): nothing sent until submitted; loading, then the answer; the failing call shows its error', () =>
