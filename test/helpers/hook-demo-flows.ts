@@ -100,7 +100,7 @@ export function hookFlows(context: () => { gw: any; driver: HookDriver }) {
       expect(await context().driver.toastShown('提交失败：HTTP_ERROR')).toBe(true)
     }))
 
-  it('list (cache): opened again, it shows its page at once and refreshes behind it; leaving mid-refresh aborts it', async () => {
+  it('list (cache): a newer page wins (the older request aborted, never shown); opened again, it shows its page at once and refreshes behind it; leaving mid-refresh aborts it', async () => {
     let answeredAt = ''
     await onPage('list', async (first) => {
       const items = await watch(
@@ -109,6 +109,18 @@ export function hookFlows(context: () => { gw: any; driver: HookDriver }) {
       )
       expect(items[items.length - 1]).toBe('第1条,第2条,第3条,第4条,第5条')
       answeredAt = await first.text('list-at')
+      // Page 2 asked for, then page 3 before page 2 answered: page 2's request is aborted, its answer never shows.
+      const sent = calls('list').length
+      await first.tap('list-next')
+      await until(() => calls('list').length === sent + 1)
+      await first.tap('list-next')
+      await watch(
+        () => first.text('list-items'),
+        (text) => text.startsWith('第11条'),
+      )
+      expect(calls('list').map((request: any) => request.query.page)).toEqual(expect.arrayContaining(['2', '3']))
+      expect(calls('list').find((request: any) => request.query.page === '2').aborted).toBe(true)
+      expect((await first.shown('list-items')).filter((text) => text.startsWith('第6条'))).toEqual([])
     })
     const before = calls('list').length
     await onPage('list', async (again) => {
