@@ -15,6 +15,8 @@ const config: Config = {
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
     },
     ...demos.map((demo) => `<rootDir>/${demo}`),
+    // demo-taro's Taro Vue 3 tests need Taro's Vue preset: a project of their own.
+    ...(existsSync(`${__dirname}/demo-taro/jest.vue.config.js`) ? ['<rootDir>/demo-taro/jest.vue.config.js'] : []),
   ],
   // Tests talk to real sockets and build bundles: two cores, so keep workers few and timeouts honest.
   maxWorkers: 2,

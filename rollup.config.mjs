@@ -9,6 +9,7 @@ const entries = {
   'taro-react': 'plugins/taro/react.ts',
   'taro-vue': 'plugins/taro/vue.ts',
   uniapp: 'plugins/uniapp/index.ts',
+  'uniapp-vue': 'plugins/uniapp/vue.ts',
 }
 // Runs in Node inside the framework's build (CommonJS only), never on a device.
 const nodeEntries = {

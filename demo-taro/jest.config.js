@@ -12,6 +12,8 @@ module.exports = Object.assign(preset, {
   displayName: 'demo-taro',
   rootDir: __dirname,
   testMatch: ['<rootDir>/__test__/**/*.test.{ts,tsx}'],
+  // The Vue 3 tests are jest.vue.config.js's.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__test__/vue/'],
   setupFiles: preset.setupFiles.concat(['<rootDir>/__test__/setup.js']),
   // Taro's components ship .mjs files.
   moduleFileExtensions: preset.moduleFileExtensions.concat(['mjs']),

@@ -89,6 +89,24 @@ const functions = {
     return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"oops":' }
   },
 
+  // A page of a list, for the demos' list page: `?page=` (1), `?size=` (5) items, after `?ms=` (300).
+  list({ query }, res) {
+    const page = intParam(query.page, 1, 1, 1000)
+    const size = intParam(query.size, 5, 1, 100)
+    const ms = intParam(query.ms, 300, 0, 60000)
+    const items = Array.from({ length: size }, (_, i) => {
+      const id = (page - 1) * size + i + 1
+      return { id, title: `第${id}条` }
+    })
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ status: 200, body: { page, items, at: new Date().toISOString() } }), ms)
+      res.on('close', () => {
+        clearTimeout(timer)
+        resolve(undefined)
+      })
+    })
+  },
+
   slow({ query }, res) {
     const ms = intParam(query.ms, 1000, 0, 60000)
     return new Promise((resolve) => {

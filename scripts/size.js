@@ -124,6 +124,38 @@ const imports = {
     'uni-app plugin (default import, mp-weixin build)',
     { 'process.env.UNI_PLATFORM': JSON.stringify('mp-alipay') },
   ],
+  // The hooks (issue 15), each on top of the plugin import an app has anyway; apps that do not import
+  // them get none of it (the rows above stay as they were).
+  'useInvoke, Taro React': [
+    "import { useFunctions } from 'mp-functions/taro'; import { useInvoke } from 'mp-functions/taro/react'; export default [useFunctions, useInvoke]",
+    undefined,
+    'Taro plugin (default import, weapp build)',
+    TARO_WEAPP_DEFAULTS,
+  ],
+  'useInvoke + useInvokeStream, Taro React': [
+    "import { useFunctions } from 'mp-functions/taro'; import { useInvoke, useInvokeStream } from 'mp-functions/taro/react'; export default [useFunctions, useInvoke, useInvokeStream]",
+    undefined,
+    'Taro plugin (default import, weapp build)',
+    TARO_WEAPP_DEFAULTS,
+  ],
+  'useInvoke, Taro Vue 3': [
+    "import { useFunctions } from 'mp-functions/taro'; import { functionsPlugin, useInvoke } from 'mp-functions/taro/vue'; export default [useFunctions, functionsPlugin, useInvoke]",
+    undefined,
+    'Taro plugin, React and Vue parts too',
+    TARO_WEAPP_DEFAULTS,
+  ],
+  'invokeMixin, uni-app (Vue 2, Options API)': [
+    "import { FunctionsPlugin, invokeMixin } from 'mp-functions/uniapp'; export default [FunctionsPlugin, invokeMixin]",
+    undefined,
+    'uni-app plugin (default import, mp-weixin build)',
+    UNI_MP_WEIXIN,
+  ],
+  'useInvoke, uni-app Vue 3': [
+    "import { FunctionsPlugin } from 'mp-functions/uniapp'; import { useInvoke } from 'mp-functions/uniapp/vue'; export default [FunctionsPlugin, useInvoke]",
+    undefined,
+    'uni-app plugin (default import, mp-weixin build)',
+    UNI_MP_WEIXIN,
+  ],
 }
 
 /** Replaces build constants the way webpack's DefinePlugin does (whole identifiers, outside property names). */

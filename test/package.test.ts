@@ -26,7 +26,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 it('ships the built code with its types, the licence, the changelog, and a package.json per subpath', () => {
-  for (const name of ['index', 'taro', 'taro-react', 'taro-vue', 'uniapp']) {
+  for (const name of ['index', 'taro', 'taro-react', 'taro-vue', 'uniapp', 'uniapp-vue']) {
     for (const extension of ['mjs', 'cjs', 'd.ts', 'd.mts', 'd.cts']) expect(files).toContain(`dist/${name}.${extension}`)
   }
   expect(files).toEqual(
@@ -41,6 +41,7 @@ it('ships the built code with its types, the licence, the changelog, and a packa
       'taro/react/package.json',
       'taro/vue/package.json',
       'uniapp/package.json',
+      'uniapp/vue/package.json',
     ]),
   )
   // Nothing of the repository's own: sources, tests, demos.
@@ -70,7 +71,9 @@ it('arethetypeswrong: every entry resolves with its types under node10, node16 (
   const report = JSON.parse(out)
   expect(report.analysis.problems).toEqual([])
   const entrypoints = Object.keys(report.analysis.entrypoints)
-  expect(entrypoints).toEqual(expect.arrayContaining(['.', './taro', './taro/react', './taro/vue', './uniapp', './taro-plugin']))
+  expect(entrypoints).toEqual(
+    expect.arrayContaining(['.', './taro', './taro/react', './taro/vue', './uniapp', './uniapp/vue', './taro-plugin']),
+  )
   for (const entry of entrypoints) {
     for (const [resolution, result] of Object.entries(report.analysis.entrypoints[entry].resolutions) as Array<[string, any]>) {
       expect(`${entry} ${resolution}: ${result.resolution ? 'types found' : 'no types'}`).toBe(`${entry} ${resolution}: types found`)
@@ -87,9 +90,10 @@ it('webpack 4 bundles every subpath from the installed tarball (it reads main/mo
   const subpaths: Array<[string, string]> = [
     ['mp-functions', 'createFunctions'],
     ['mp-functions/taro', 'configureFunctions'],
-    ['mp-functions/taro/react', ''],
+    ['mp-functions/taro/react', 'useInvoke'],
     ['mp-functions/taro/vue', 'functionsPlugin'],
     ['mp-functions/uniapp', 'FunctionsPlugin'],
+    ['mp-functions/uniapp/vue', 'useInvokeStream'],
   ]
   const entry = subpaths.map(([path], i) => `import * as m${i} from '${path}'\nconsole.log(m${i})`).join('\n')
   writeFileSync(join(app, 'src', 'index.js'), entry)
@@ -107,7 +111,7 @@ it('webpack 4 bundles every subpath from the installed tarball (it reads main/mo
     mode: 'development',
     devtool: false,
     resolve: { modules: [join(app, 'node_modules')] },
-    externals: ['@tarojs/taro', 'react', 'vue'],
+    externals: ['@tarojs/taro', 'react', 'vue', '@dcloudio/uni-app'],
     // Node 17+ has no md4, webpack 4's default hash.
     output: { path: join(app, 'dist'), hashFunction: 'sha256' },
   }
@@ -116,7 +120,7 @@ it('webpack 4 bundles every subpath from the installed tarball (it reads main/mo
   const bundled = web.modules.map((module: { name: string }) => module.name).join('\n')
   // The core as ESM (tree-shaken); the plugins as CommonJS (webpack 4 refuses named imports of CommonJS frameworks in .mjs).
   expect(bundled).toContain('mp-functions/dist/index.mjs')
-  for (const name of ['taro', 'taro-react', 'taro-vue', 'uniapp']) expect(bundled).toContain(`mp-functions/dist/${name}.cjs`)
+  for (const name of ['taro', 'taro-react', 'taro-vue', 'uniapp', 'uniapp-vue']) expect(bundled).toContain(`mp-functions/dist/${name}.cjs`)
   const node = await compile({
     ...common,
     target: 'node',

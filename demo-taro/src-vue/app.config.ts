@@ -1,4 +1,4 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/chat/index', 'pages/form/index', 'pages/list/index'],
   window: { navigationBarTitleText: 'mp-functions · Taro Vue 3' },
 })

@@ -15,6 +15,10 @@ declare module 'mp-functions' {
     [status: `status/${number}`]: { response: { error: string; code: number } }
     sse: { query: { count: number; interval?: number; split?: number }; stream: true }
     slow: { query: { ms: number }; response: { waited: number } }
+    list: {
+      query: { page: number; size?: number; ms?: number }
+      response: { page: number; items: Array<{ id: number; title: string }>; at: string }
+    }
     // Never ends; an event stream by its answer, so the call needs no \`stream\` option.
     feed: { query: { interval: number }; response: EventStream }
     'fault/flaky': { query: { key: string; failures: number; status: number }; response: { ok: boolean; attempt: number } }

@@ -4,6 +4,7 @@ import { Component } from 'react'
 import Taro from '@tarojs/taro'
 import { type createTaroFunctions, useFunctions } from 'mp-functions/taro'
 import type { FunctionsClient, FunctionsResponse } from 'mp-functions'
+import { useInvoke } from 'mp-functions/taro/react'
 
 export class Probe extends Component {
   async run(): Promise<string | undefined> {
@@ -34,4 +35,15 @@ export async function hook(): Promise<number | undefined> {
   // @ts-expect-error an unknown option
   await Taro.$functions.invoke('hello', { bodyy: 1 })
   return data?.byteLength
+}
+
+// useInvoke without a registry: any name; `data` of the type given, else `any`; options still checked.
+export function UntypedHook(): string {
+  const { data } = useInvoke<string, { message: string }>('anything', { body: { name: 1 } })
+  const loose = useInvoke('other')
+  // @ts-expect-error an unknown option
+  useInvoke('hello', { bodyy: 1 })
+  // @ts-expect-error a name is needed
+  useInvoke()
+  return (data ? data.message : '') + loose.data
 }

@@ -3,7 +3,8 @@
 // `@ts-expect-error` line must fail.
 import { Component } from 'react'
 import Taro from '@tarojs/taro'
-import type { EventStream, FunctionsClient } from 'mp-functions'
+import { createAbortController, type EventStream, type FunctionsClient, type InvokeError, type ServerSentEvent } from 'mp-functions'
+import { useInvoke, useInvokeStream } from 'mp-functions/taro/react'
 import { createTaroFunctions, getFunctions, taroTransport, useFunctions } from 'mp-functions/taro'
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
@@ -61,4 +62,29 @@ export async function created() {
   exact<Awaited<ReturnType<typeof other.invoke<'pay'>>>['data'], { paid: boolean } | null>(true)
   const untyped = createTaroFunctions<{}>({ url: 'https://other.example' })
   exact<typeof untyped, FunctionsClient>(true)
+}
+
+// useInvoke / useInvokeStream: names, options and data typed by the same registry.
+export function UseInvokeProbe(): string {
+  const { data, error, loading, run, refresh, cancel } = useInvoke('hello', { body: { name: '世界' }, loading: true })
+  exact<typeof data, { message: string } | null>(true)
+  exact<typeof loading, boolean>(true)
+  exact<typeof error, InvokeError | null>(true)
+  run({ body: { name: 'again' } }).then((answer) => {
+    if (!answer.error) exact<typeof answer.data, { message: string }>(true)
+  })
+  refresh()
+  cancel()
+  // @ts-expect-error an unknown function
+  useInvoke('nope')
+  // @ts-expect-error a wrong body
+  useInvoke('hello', { body: { name: 1 } })
+  // @ts-expect-error the hook owns the signal
+  useInvoke('hello', { signal: createAbortController().signal })
+  const slow = useInvoke('slow', { query: { ms: 10 }, deps: [1], cache: { staleTime: 1000 }, dedupe: true, pauseOnHide: true })
+  exact<typeof slow.data, { waited: number } | null>(true)
+  const chat = useInvokeStream('sse', { query: { count: 3 }, pick: (event) => event.data })
+  exact<typeof chat.events, ServerSentEvent[]>(true)
+  exact<typeof chat.text, string>(true)
+  return data ? data.message : ''
 }

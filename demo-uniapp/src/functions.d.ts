@@ -16,6 +16,10 @@ declare module 'mp-functions' {
     binary: { body: Uint8Array; response: ArrayBuffer }
     [status: `status/${number}`]: { query?: { type?: 'text' | 'json' }; response: never }
     sse: { query: { count: number; interval?: number; split?: number }; stream: true }
+    list: {
+      query: { page: number; size?: number; ms?: number }
+      response: { page: number; items: Array<{ id: number; title: string }>; at: string }
+    }
     // Never ends; an event stream by its answer, so the call needs no \`stream\` option.
     feed: { query: { interval: number }; response: EventStream }
   }

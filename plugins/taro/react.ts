@@ -16,3 +16,17 @@ declare module 'react' {
     readonly $functions: FunctionsClient<AppFunctions>
   }
 }
+
+export { useInvoke, useInvokeStream, type UseInvokeResult, type UseInvokeStreamResult } from './react-hooks'
+export { configureInvoke, clearInvokeCache } from '../use-invoke/index'
+export type { CacheOptions, HookOptions, InvokeBehaviour, StreamHookOptions } from '../use-invoke/options'
+export type {
+  HookCallOptions,
+  HookData,
+  HookName,
+  InvokeMethods,
+  InvokeState,
+  InvokeStreamState,
+  UseInvokeOptions,
+  UseInvokeStreamOptions,
+} from '../use-invoke/typed'

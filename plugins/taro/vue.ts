@@ -20,3 +20,16 @@ declare module 'vue' {
     readonly $functions: FunctionsClient<AppFunctions>
   }
 }
+
+export { useInvoke, useInvokeStream } from './vue-hooks'
+export { configureInvoke, clearInvokeCache } from '../use-invoke/index'
+export type { CacheOptions, HookOptions, InvokeBehaviour, StreamHookOptions } from '../use-invoke/options'
+export type { HookCallOptions, HookData, HookName, InvokeMethods, InvokeState, InvokeStreamState } from '../use-invoke/typed'
+export type {
+  MaybeGetter,
+  Refs,
+  UseInvokeReturn,
+  UseInvokeStreamReturn,
+  VueInvokeOptions,
+  VueInvokeStreamOptions,
+} from '../vue-hooks/use-invoke'

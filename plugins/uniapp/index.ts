@@ -9,6 +9,8 @@ import type { FunctionsClient } from '../../src/client'
 export { FunctionsPlugin, useFunctions, type FunctionsPluginOptions } from './plugin'
 export { uniTransport } from './transport'
 export { uniStorage } from './storage'
+export { invokeMixin, type InvokeMixinOptions, type InvokeMixinState } from './invoke-mixin'
+export { configureInvoke, clearInvokeCache } from '../use-invoke/index'
 
 declare module 'vue' {
   interface ComponentCustomProperties {

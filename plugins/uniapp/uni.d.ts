@@ -4,6 +4,9 @@ declare const uni: {
   getStorageSync(key: string): unknown
   setStorageSync(key: string, value: unknown): void
   removeStorageSync(key: string): void
+  showLoading(options: { title: string; mask?: boolean }): unknown
+  hideLoading(): unknown
+  showToast(options: { title: string; icon?: 'none'; duration?: number }): unknown
   $functions?: import('../../src/client').FunctionsClient<import('../../src/registry').AppFunctions>
 }
 declare const console: { error(message: string): void }

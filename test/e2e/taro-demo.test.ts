@@ -4,6 +4,7 @@
 // - H5, served on 127.0.0.1 and driven in Debian's Chromium.
 // The same flows on both, asserted on what the page shows and on what the gateway received.
 import { demoFlows } from '../helpers/taro-demo-flows'
+import { browserHookDriver, hookFlows, miniProgramHookDriver } from '../helpers/hook-demo-flows'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -39,9 +40,11 @@ it('npm run demo prints the H5 address and where the weapp build is', () => {
 describe('weapp, run under Node', () => {
   let page: any
   let wx: any
+  let program: any
   beforeAll(async () => {
     wx = createWx()
-    page = loadMiniProgram(demo.weapp, { wx }).openPage('pages/index/index')
+    program = loadMiniProgram(demo.weapp, { wx })
+    page = program.openPage('pages/index/index')
     await page.waitForText('btn-class')
   })
 
@@ -56,6 +59,9 @@ describe('weapp, run under Node', () => {
       },
     },
   }))
+
+  // The hooks' pages, opened as navigateTo opens them and closed with onUnload.
+  hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, page, (name) => `pages/${name}/index`, wx) }))
 
   it('asked wx.request for chunks on every call whose task it held (streaming by the answer), and for bytes', () => {
     const calls = wx.__requests.filter((request: any) => request.url.includes('/functions/v1/'))
@@ -106,6 +112,9 @@ describe('H5, in Chromium', () => {
       },
     },
   }))
+
+  // The hooks' pages, reached from the index page's buttons and left with their back buttons (navigateBack).
+  hookFlows(() => ({ gw, driver: browserHookDriver(page) }))
 
   it('showed the stream’s first event before its last had been sent (fetch streamed it; Taro.request cannot)', async () => {
     const shown: string[] = await page.evaluate(() => (window as any).__streamShown)

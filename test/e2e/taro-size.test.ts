@@ -25,7 +25,7 @@ function javascript(dir: string): string {
 }
 
 /** A minimal Taro React app calling one function, built for weapp with `plugins` as its registration. */
-function build(name: string, plugins: string): Promise<string> {
+function build(name: string, plugins: string, page?: string): Promise<string> {
   const root = join(project, name)
   mkdirSync(join(root, 'config'), { recursive: true })
   mkdirSync(join(root, 'src', 'pages', 'index'), { recursive: true })
@@ -44,7 +44,8 @@ function build(name: string, plugins: string): Promise<string> {
   const call = plugins == '[]' ? "Taro.request({ url: 'https://a.example/functions/v1/hello' })" : "Taro.$functions.invoke('hello')"
   writeFileSync(
     join(root, 'src', 'pages', 'index', 'index.jsx'),
-    `import Taro from '@tarojs/taro'\nimport { View } from '@tarojs/components'\nexport default function Index() { return <View onClick={() => ${call}}>hi</View> }\n`,
+    page ||
+      `import Taro from '@tarojs/taro'\nimport { View } from '@tarojs/components'\nexport default function Index() { return <View onClick={() => ${call}}>hi</View> }\n`,
   )
   const taro = join(demo, 'node_modules', '.bin', 'taro')
   return new Promise((resolve, reject) => {
@@ -57,16 +58,22 @@ function build(name: string, plugins: string): Promise<string> {
 }
 
 const size = (code: string) => ({ min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length })
-// Strings only the retry and the queue feature contain.
+// Strings only the retry and the queue feature contain, and only the request hooks.
 const RETRY_CODE = 'x-retry-attempts'
 const QUEUE_CODE = 'The call was cancelled while queued'
+const HOOKS_CODE = 'refreshOnShow'
 
-it('the plugin in a weapp production build: what it adds, with default options and with retry + queue; features left off add nothing', async () => {
+it('the plugin in a weapp production build: what it adds, with default options, with retry + queue, with useInvoke; features and hooks left out add nothing', async () => {
   const plain = await build('plain', '[]')
   const defaults = await build('defaults', "[['mp-functions/taro-plugin', { url: 'https://abcd.supabase.co', anonKey: 'anon' }]]")
   const features = await build(
     'features',
     "[['mp-functions/taro-plugin', { url: 'https://abcd.supabase.co', anonKey: 'anon', features: [retry({ attempts: 3 }), queue({ maxConcurrent: 4 })] }]]",
+  )
+  const hooks = await build(
+    'hooks',
+    "[['mp-functions/taro-plugin', { url: 'https://abcd.supabase.co', anonKey: 'anon' }]]",
+    "import { View } from '@tarojs/components'\nimport { useInvoke } from 'mp-functions/taro/react'\nexport default function Index() { const { data } = useInvoke('hello'); return <View>{String(data)}</View> }\n",
   )
   const base = size(plain)
   const added = (code: string) => ({ min: size(code).min - base.min, gzip: size(code).gzip - base.gzip })
@@ -75,6 +82,7 @@ it('the plugin in a weapp production build: what it adds, with default options a
       `weapp production build JS: ${base.min} B (${base.gzip} B gzip) without the plugin`,
       `+ the plugin, default options: +${added(defaults).min} B (+${added(defaults).gzip} B gzip)`,
       `+ the plugin, retry and queue on: +${added(features).min} B (+${added(features).gzip} B gzip)`,
+      `+ the plugin and useInvoke: +${added(hooks).min} B (+${added(hooks).gzip} B gzip)`,
     ].join('\n'),
   )
   // Left off in config/index.ts: not one line of either feature is in the build.
@@ -83,6 +91,9 @@ it('the plugin in a weapp production build: what it adds, with default options a
   expect(features).toContain(RETRY_CODE)
   expect(features).toContain(QUEUE_CODE)
   expect(added(features).gzip).toBeGreaterThan(added(defaults).gzip)
+  // The React runtime the plugin injects exports the hooks: an app that does not call them has none of their code.
+  expect(defaults).not.toContain(HOOKS_CODE)
+  expect(hooks).toContain(HOOKS_CODE)
   // The plugin's budget (its default import, streaming included, min+gzip).
   expect(added(defaults).gzip).toBeLessThanOrEqual(PLUGIN_BUDGET)
 })

@@ -1,5 +1,6 @@
 // demo-taro's Vue 3 app (src-vue/, `app.use(functionsPlugin)`), built for WeChat (run under Node like
 // the React one) and for H5 (in Chromium): `this.$functions` in a method, `$functions` in a template.
+import { browserHookDriver, hookFlows, miniProgramHookDriver } from '../helpers/hook-demo-flows'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -54,13 +55,18 @@ function vueFlows(driver: () => Driver) {
 
 describe('weapp, run under Node', () => {
   let page: any
+  let program: any
+  const wx = createWx()
   beforeAll(async () => {
     const { out } = await buildTaro({ type: 'weapp', framework: 'vue3', url: gw.url })
-    page = loadMiniProgram(out, { wx: createWx() }).openPage('pages/index/index')
+    program = loadMiniProgram(out, { wx })
+    page = program.openPage('pages/index/index')
     await page.waitForText('btn-hello')
   })
 
   vueFlows(() => ({ tap: (id) => page.tap(id), text: async (id) => page.text(id) }))
+  // The hooks' pages (mp-functions/taro/vue), opened as navigateTo opens them and closed with onUnload.
+  hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, page, (name) => `pages/${name}/index`, wx) }))
 })
 
 describe('H5, in Chromium', () => {
@@ -81,4 +87,6 @@ describe('H5, in Chromium', () => {
   })
 
   vueFlows(() => ({ tap: (id) => page.click(`#${id}`), text: (id) => page.textContent(`#${id}`) }))
+  // The hooks' pages, reached from the index page's buttons and left with their back buttons (navigateBack).
+  hookFlows(() => ({ gw, driver: browserHookDriver(page) }))
 })

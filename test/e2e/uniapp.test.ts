@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import { browserHookDriver, hookFlows, miniProgramHookDriver } from '../helpers/hook-demo-flows'
 import { eventually } from '../helpers/transport-suite'
 import { runFlows } from '../helpers/uniapp-demo-flows'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -67,6 +68,19 @@ describe('demo-uniapp on mp-weixin (the build under Node, fake wx with real HTTP
     expect(await page.waitForText('setup')).toBe('Hello useFunctions!')
     expect(JSON.parse(lastCall('hello').body.toString())).toEqual({ name: 'useFunctions' })
   })
+
+  // The hooks' pages (mp-functions/uniapp/vue), opened as navigateTo opens them and closed with onUnload.
+  describe('request hooks', () => {
+    const wx = createWx()
+    wx.preloadAssets = () => {}
+    let program: any
+    let index: any
+    beforeAll(() => {
+      program = loadMiniProgram(demo.mpWeixinDir, { wx })
+      index = program.openPage('pages/index/index')
+    })
+    hookFlows(() => ({ gw, driver: miniProgramHookDriver(program, index, (name) => `pages/${name}/${name}`, wx) }))
+  })
 })
 
 describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () => {
@@ -124,4 +138,20 @@ describe('demo-uniapp on H5 (the build served on 127.0.0.1, in Chromium)', () =>
     expect(await textOf(page, 'setup')).toBe('Hello useFunctions!')
     expect(problems).toEqual([])
   }, 30000)
+
+  // The hooks' pages, reached from the index page's buttons and left with their back buttons (navigateBack).
+  describe('request hooks', () => {
+    let page: any
+    let problems: string[] = []
+    beforeAll(async () => {
+      const opened = await open('pages/index/index')
+      page = opened.page
+      problems = opened.problems
+      await page.waitForSelector('#nav-chat')
+    })
+    hookFlows(() => ({ gw, driver: browserHookDriver(page) }))
+    it('raised no error in the page', () => {
+      expect(problems).toEqual([])
+    })
+  })
 })

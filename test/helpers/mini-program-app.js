@@ -157,6 +157,15 @@ function loadMiniProgram(dir, { wx }) {
 
     return {
       instance: page,
+      /** Another page opened over it, or the app went to the background: WeChat calls onHide. */
+      hide: () => call(page.onHide),
+      /** Shown again (navigateBack to it, the app back in front): onShow. */
+      show: () => call(page.onShow),
+      /** Closed (navigateBack from it, redirectTo): onUnload, then the page component is detached. */
+      unload() {
+        call(page.onUnload)
+        call(lifetimes.detached)
+      },
       /** What the element shows (its text binding), '' before the runtime set it. */
       text: (id) => {
         if (taro) {

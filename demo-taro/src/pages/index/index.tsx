@@ -102,6 +102,18 @@ export default function Index() {
 
   return (
     <View className='index'>
+      {/* The request hooks' pages: useInvoke / useInvokeStream. */}
+      <View className='card'>
+        <Button id='nav-chat' onClick={() => Taro.navigateTo({ url: '/pages/chat/index' })}>
+          流式对话 (useInvokeStream)
+        </Button>
+        <Button id='nav-form' onClick={() => Taro.navigateTo({ url: '/pages/form/index' })}>
+          表单 (useInvoke)
+        </Button>
+        <Button id='nav-list' onClick={() => Taro.navigateTo({ url: '/pages/list/index' })}>
+          列表：缓存与刷新
+        </Button>
+      </View>
       <ClassHello />
       <HookHello />
       {actions.map(([key, label, call]) => (

@@ -1,0 +1,1 @@
+export default { pages: ['pages/list/index', 'pages/chat/index', 'pages/other/index'] }
