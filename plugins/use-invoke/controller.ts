@@ -210,9 +210,15 @@ export function createInvokeController(setup: ControllerSetup, name: string, opt
     const key = cacheKey(callOptionsOf(currentOptions, undefined))
     return key === undefined ? undefined : readCache(key)
   }
-  // Cached data is there from the first render: a list page gone back to shows it at once.
+  const isFresh = (entry: ReturnType<typeof cachedEntry>) => entry !== undefined && Date.now() - entry.time < staleTime()
+  const runsOnMount = () => {
+    const immediate = currentOptions.immediate === undefined ? !setup.stream : currentOptions.immediate
+    return immediate && !isFresh(cachedEntry())
+  }
+  // Cached data is there from the first render: a list page gone back to shows it at once. A hook that
+  // runs on mount is loading from its first render too, so the page never flashes an idle state.
   const initial = cachedEntry()
-  if (initial) state = Object.assign({}, state, { data: initial.data })
+  state = Object.assign({}, state, { loading: runsOnMount() }, initial ? { data: initial.data } : {})
 
   return {
     state: () => state,
@@ -237,9 +243,8 @@ export function createInvokeController(setup: ControllerSetup, name: string, opt
       mounted = true
       const entry = cachedEntry()
       if (entry && entry.data !== state.data) setState({ data: entry.data })
-      const fresh = entry !== undefined && Date.now() - entry.time < staleTime()
-      const immediate = currentOptions.immediate === undefined ? !setup.stream : currentOptions.immediate
-      if (immediate && !fresh) run()
+      if (runsOnMount()) run()
+      else if (state.loading) setState({ loading: false })
     },
     unmount() {
       mounted = false
