@@ -1,5 +1,6 @@
 import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
+import { uniModuleFiles } from './scripts/uni-module.mjs'
 
 // Unminified ES2017: users' bundlers minify, and mini-program tools accept this syntax untranspiled.
 // Each public import is one entry; code they share lands in shared chunks, so nothing is bundled twice.
@@ -16,9 +17,18 @@ const nodeEntries = {
   'taro-plugin': 'plugins/taro/index.ts',
 }
 
+// What the uni_modules package holds (built into uni_modules/mp-functions, see scripts/uni-module.mjs).
+const uniModule = 'uni_modules/mp-functions'
+const uniModuleEntries = { index: entries.index, uniapp: entries.uniapp }
+
 // Frameworks (peer dependencies) and Node built-ins are the user's: never bundled.
 const external = (id) => !/^[./\0]/.test(id) && !/^[A-Za-z]:[\\/]/.test(id)
-const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist' } })
+// A plugin's declarations refer to the core's as 'mp-functions' (one declaration of each type for users).
+const coreTypes = {
+  name: 'core-types',
+  resolveId: (id) => (/^(\.\.\/)+src(\/|$)/.test(id) ? { id: 'mp-functions', external: true } : null),
+}
+const ts = (outDir = 'dist') => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, outDir } })
 
 export default [
   {
@@ -38,13 +48,21 @@ export default [
     // One declaration file per way of loading: .d.ts for tools without `exports` (node10, webpack 4),
     // .d.mts beside the ESM build and .d.cts beside the CommonJS one (node16 and bundlers read these).
     output: ['d.ts', 'd.mts', 'd.cts'].map((extension) => ({ dir: 'dist', format: 'es', entryFileNames: `[name].${extension}` })),
-    plugins: [
-      name != 'index' && {
-        name: 'core-types',
-        resolveId: (id) => (/^(\.\.\/)+src(\/|$)/.test(id) ? { id: 'mp-functions', external: true } : null),
-      },
-      dts(),
-    ],
+    plugins: [name != 'index' && coreTypes, dts()],
+  })),
+  // The same core and uni-app plugin as a uni_modules package for HBuilderX (DCloud's format): plain .js under
+  // js_sdk/, declarations beside them, the plugin's pointing at ./index instead of the npm package's name.
+  {
+    input: uniModuleEntries,
+    external,
+    output: { dir: uniModule, format: 'es', entryFileNames: 'js_sdk/[name].js', chunkFileNames: 'js_sdk/[name]-[hash].js' },
+    plugins: [ts(uniModule), uniModuleFiles()],
+  },
+  ...Object.keys(uniModuleEntries).map((name) => ({
+    input: { [name]: uniModuleEntries[name] },
+    external,
+    output: { dir: `${uniModule}/js_sdk`, format: 'es', entryFileNames: '[name].d.ts', paths: { 'mp-functions': './index' } },
+    plugins: [name != 'index' && coreTypes, dts()],
   })),
 ].concat(
   Object.keys(nodeEntries).length

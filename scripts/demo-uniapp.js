@@ -9,16 +9,20 @@ const { serveStatic } = require('./static-server')
 const demo = path.join(__dirname, '..', 'demo-uniapp')
 const uniCli = path.join(demo, 'node_modules', '@dcloudio', 'vite-plugin-uni', 'bin', 'uni.js')
 
-/** `uni build` for `platform` ('h5' or 'mp-weixin'), calling `gatewayUrl`; resolves with the output directory. */
-function build(platform, { gatewayUrl, outDir, throughRelay = false }) {
+/**
+ * `uni build` for `platform` ('h5' or 'mp-weixin'), calling `gatewayUrl`; resolves with the output directory.
+ * `project`: another uni-app project to build with demo-uniapp's CLI (a fixture whose node_modules are demo-uniapp's).
+ */
+function build(platform, { gatewayUrl, outDir, throughRelay = false, project = demo, anonKey = '' }) {
   const args = [uniCli, 'build', '-p', platform, '--outDir', outDir]
   const env = Object.assign({}, process.env, {
     FUNCTIONS_URL: gatewayUrl,
+    FUNCTIONS_ANON_KEY: anonKey,
     NODE_ENV: 'production',
     FUNCTIONS_CLOUD_RELAY: throughRelay ? '1' : '',
   })
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: demo, env, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: project, env, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       if (error || !/DONE\s+Build complete/.test(stdout)) reject(new Error(`uni build -p ${platform} failed:\n${stdout}\n${stderr}`))
       else resolve(outDir)
     })

@@ -1,6 +1,7 @@
 'use strict'
-// Puts the freshly built library into the demo apps exactly as users get it from npm: `npm pack`
-// makes .pack/mp-functions.tgz, each demo depends on `file:../.pack/mp-functions.tgz`, and its
+// Puts the freshly built library into the demo apps and the fixture apps (fixtures/: other framework
+// versions the tests build) exactly as users get it from npm: `npm pack` makes .pack/mp-functions.tgz,
+// each app depends on it (`file:../.pack/mp-functions.tgz`, `file:../../.pack/…` for a fixture), and its
 // node_modules/mp-functions is replaced by the tarball's contents. A demo whose dependencies are
 // missing or older than its lockfile gets `npm ci` first. Run after `npm run build`.
 //
@@ -13,7 +14,7 @@ const path = require('path')
 const root = path.join(__dirname, '..')
 const packDir = path.join(root, '.pack')
 const tarball = path.join(packDir, 'mp-functions.tgz')
-const demos = ['demo-taro', 'demo-uniapp']
+const demos = ['demo-taro', 'demo-uniapp', 'fixtures/taro36', 'fixtures/uniapp-vue2']
   .map((name) => path.join(root, name))
   .filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
 
@@ -38,7 +39,7 @@ function dropIntegrity(demo) {
   if (entry && entry.integrity) {
     delete entry.integrity
     fs.writeFileSync(file, JSON.stringify(lock, null, 2) + '\n')
-    console.warn(`${path.basename(demo)}/package-lock.json: removed the integrity of mp-functions (see scripts/prepare-demos.js)`)
+    console.warn(`${path.relative(root, demo)}/package-lock.json: removed the integrity of mp-functions (see scripts/prepare-demos.js)`)
   }
 }
 
@@ -47,7 +48,7 @@ function install(demo) {
   const installed = path.join(demo, 'node_modules', '.package-lock.json')
   const lock = path.join(demo, 'package-lock.json')
   if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) return
-  console.log(`${path.basename(demo)}: npm ci`)
+  console.log(`${path.relative(root, demo)}: npm ci`)
   run('npm', ['ci', '--no-audit', '--no-fund'], demo)
 }
 

@@ -141,9 +141,9 @@ function loadMiniProgram(dir, { wx }) {
       return (node.cn || []).reduce((hit, child) => hit || findNode(child, id), null)
     }
     const nodeText = (node) => (node.v != null ? String(node.v) : '') + (node.cn || []).map(nodeText).join('')
-    const fire = (handler, id) => {
+    const fire = (handler, id, dataset = {}) => {
       if (typeof page[handler] != 'function') throw new Error(`#${id}: no handler ${handler}`)
-      const target = { id, dataset: {} }
+      const target = { id, dataset }
       page[handler]({
         type: 'tap',
         timeStamp: Date.now(),
@@ -153,6 +153,16 @@ function loadMiniProgram(dir, { wx }) {
         touches: [],
         changedTouches: [],
       })
+    }
+
+    // uni-app Vue 2 binds every event to one dispatcher (`bindtap="__e"`) that reads what to call from the
+    // element's `data-event-opts="{{[['tap',[['method',['$event']]]]]}}"`: an array of single-quoted names.
+    const vue2Dispatcher = (id) => {
+      const element = new RegExp(`<[\\w-]+[^>]*\\sid="${id}"[^>]*>`).exec(wxml)
+      const dispatcher = element && /\sbindtap="(\w+)"/.exec(element[0])
+      if (!dispatcher) return null
+      const options = /\sdata-event-opts="\{\{(.*?)\}\}"/.exec(element[0])
+      return { handler: dispatcher[1], dataset: { eventOpts: options ? JSON.parse(options[1].replace(/'/g, '"')) : [] } }
     }
 
     return {
@@ -177,7 +187,10 @@ function loadMiniProgram(dir, { wx }) {
       },
       /** Fires `bindtap` on the element, with the event shape WeChat delivers. */
       tap(id) {
-        if (!taro) return fire(read(binding(id, 'bindtap')), id)
+        if (!taro) {
+          const vue2 = vue2Dispatcher(id)
+          return vue2 ? fire(vue2.handler, id, vue2.dataset) : fire(read(binding(id, 'bindtap')), id)
+        }
         const node = findNode(page.data.root, id)
         if (!node) throw new Error(`no element #${id} on ${route}`)
         fire('eh', node.uid || node.sid)
