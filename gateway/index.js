@@ -204,7 +204,8 @@ async function startGateway({ port = 0, host = '127.0.0.1', jwtSecret = DEFAULT_
       const record = refreshTokens.get(params.refresh_token)
       if (!record) return send(res, 400, REFRESH_NOT_FOUND)
       if (record.usedAt) {
-        if (Date.now() - record.usedAt <= reuseIntervalMs) return send(res, 200, record.child)
+        // `<`, not `<=`: with no interval (0), a second use in the same millisecond is refused too.
+        if (Date.now() - record.usedAt < reuseIntervalMs) return send(res, 200, record.child)
         return send(res, 400, REFRESH_ALREADY_USED)
       }
       record.usedAt = Date.now()

@@ -7,14 +7,15 @@ const path = require('path')
 const { serveStatic } = require('./static-server')
 
 const demo = path.join(__dirname, '..', 'demo-uniapp')
-const uniCli = path.join(demo, 'node_modules', '@dcloudio', 'vite-plugin-uni', 'bin', 'uni.js')
+/** The `uni` command a project has installed. */
+const uniCli = (project) => path.join(project, 'node_modules', '@dcloudio', 'vite-plugin-uni', 'bin', 'uni.js')
 
 /**
- * `uni build` for `platform` ('h5' or 'mp-weixin'), calling `gatewayUrl`; resolves with the output directory.
- * `project`: another uni-app project to build with demo-uniapp's CLI (a fixture whose node_modules are demo-uniapp's).
+ * `uni build` for `platform` ('h5', 'mp-weixin', …), calling `gatewayUrl`; resolves with the output directory.
+ * `project`: another uni-app project (a fixture), built with the uni-app it has installed.
  */
 function build(platform, { gatewayUrl, outDir, throughRelay = false, project = demo, anonKey = '' }) {
-  const args = [uniCli, 'build', '-p', platform, '--outDir', outDir]
+  const args = [uniCli(project), 'build', '-p', platform, '--outDir', outDir]
   const env = Object.assign({}, process.env, {
     FUNCTIONS_URL: gatewayUrl,
     FUNCTIONS_ANON_KEY: anonKey,

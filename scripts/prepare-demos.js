@@ -14,7 +14,7 @@ const path = require('path')
 const root = path.join(__dirname, '..')
 const packDir = path.join(root, '.pack')
 const tarball = path.join(packDir, 'mp-functions.tgz')
-const demos = ['demo-taro', 'demo-uniapp', 'fixtures/taro36', 'fixtures/uniapp-vue2']
+const demos = ['demo-taro', 'demo-uniapp', 'fixtures/taro36', 'fixtures/uniapp-vue2', 'fixtures/uniapp-platforms']
   .map((name) => path.join(root, name))
   .filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
 

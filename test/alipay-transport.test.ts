@@ -103,7 +103,7 @@ describe('native Alipay', () => {
     const { data, error } = await createFunctions({ url: gw.url, transport }).invoke('hello')
     expect(data).toBeNull()
     expect(error!.name).toBe('FunctionsFetchError')
-    expect(error!.message).toMatch(/unknown platform "alipy", expected 'wechat' or 'alipay'/)
+    expect(error!.message).toMatch(/unknown platform "alipy", expected 'wechat', 'alipay' or 'baidu'/)
     expect(my.__requests).toHaveLength(0)
   })
 })

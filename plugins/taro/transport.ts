@@ -1,7 +1,7 @@
 import Taro, { request } from '@tarojs/taro'
 import { fetchTransport } from '../../src/transports/fetch'
 import { type MiniProgramRequestOptions, shapedTransport } from '../../src/transports/mini-program'
-import { ALIPAY_SHAPE, WECHAT_SHAPE } from '../../src/transports/request-shapes'
+import { ALIPAY_SHAPE, BAIDU_SHAPE, WECHAT_SHAPE } from '../../src/transports/request-shapes'
 import type { Transport } from '../../src/transport'
 
 // Set by Taro's build: TARO_PLATFORM 'web' or 'mini', TARO_ENV the platform ('weapp', 'alipay', 'tt', …).
@@ -45,11 +45,14 @@ function taroRequest(options: MiniProgramRequestOptions): unknown {
 /**
  * The Taro transport. On mini-programs, `Taro.request` with bytes in and out, every platform failure
  * classified by the core; on Alipay, asked for in `my.request`'s shape (Taro's Alipay layer passes
- * `dataType` on and leaves non-2xx answers in Alipay's own shape). On H5, `fetch`: every answer may stream (an event stream is handed over at
+ * `dataType` on and leaves non-2xx answers in Alipay's own shape); on swan, in `swan.request`'s (text
+ * bodies only). On H5, `fetch`: every answer may stream (an event stream is handed over at
  * its headers), and Taro's H5 `request` reads whole bodies only, so `Taro.addInterceptor` interceptors
  * do not see H5 calls: use the `hooks` feature for what must see every call.
  */
 export function taroTransport(): Transport {
   if (process.env.TARO_PLATFORM == 'web') return fetchTransport()
-  return shapedTransport(taroRequest, process.env.TARO_ENV == 'alipay' ? ALIPAY_SHAPE : WECHAT_SHAPE)
+  // Compared in place, not through a variable: the build folds each comparison to true or false.
+  const shape = process.env.TARO_ENV == 'alipay' ? ALIPAY_SHAPE : process.env.TARO_ENV == 'swan' ? BAIDU_SHAPE : WECHAT_SHAPE
+  return shapedTransport(taroRequest, shape)
 }

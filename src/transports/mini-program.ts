@@ -84,19 +84,20 @@ const statusIn = (response: MiniProgramResponse) => response.statusCode || respo
 
 /** The options of `miniProgramTransport`. */
 export interface MiniProgramTransportOptions {
-  /** Whose `request` this is: `'alipay'` for `my.request`; `'wechat'` (the default) for `wx.request` and its kin. */
+  /** Whose `request` this is: `'alipay'` for `my.request`, `'baidu'` for `swan.request`; `'wechat'` (the default) for `wx.request` and its kin. */
   platform?: MiniProgramPlatform
 }
 
 /**
- * Adapts a `wx.request`-shaped function (or `my.request`, with `platform: 'alipay'`): bytes in and out,
+ * Adapts a `wx.request`-shaped function (or `my.request` with `platform: 'alipay'`, `swan.request` with
+ * `platform: 'baidu'`): bytes in and out,
  * every failure classified, and the body in pieces when asked for and the task can (`enableChunked`:
  * WeChat base library 2.20.2+).
  */
 export function miniProgramTransport(request: MiniProgramRequest, options: MiniProgramTransportOptions = {}): Transport {
   const shape = shapeOf(options.platform)
   if (shape) return shapedTransport(request, shape)
-  const problem = `: miniProgramTransport: unknown platform ${JSON.stringify(options.platform)}, expected 'wechat' or 'alipay'`
+  const problem = `: miniProgramTransport: unknown platform ${JSON.stringify(options.platform)}, expected 'wechat', 'alipay' or 'baidu'`
   return ({ fail }) => fail(new TypeError(problem.slice(2)), 'NETWORK_ERROR', problem)
 }
 
@@ -119,7 +120,7 @@ export function shapedTransport(request: MiniProgramRequest, shape: RequestShape
       timeout,
       // Asked for only where the task can deliver pieces.
       enableChunked: chunks,
-      ...shape.fields(header),
+      ...shape.fields(header, data),
       success: answer,
       fail: (failure: MiniProgramFailure) => {
         if (failure && statusIn(failure)) return answer(failure)

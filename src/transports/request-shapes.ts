@@ -1,12 +1,13 @@
 import { decodeBase64 } from '../base64'
+import { FunctionsRequestError } from '../errors/FunctionsRequestError'
 import { encodeUtf8 } from '../utf8'
 
 /**
  * Which request a platform's `request` function understands. `'wechat'`: `wx.request`'s shape, shared
- * by QQ, Toutiao, Baidu and JD (and by Taro and uni-app on them). `'alipay'`: `my.request`'s, also
- * behind Taro's and uni-app's Alipay builds.
+ * by QQ, Toutiao (Douyin) and JD (and by Taro and uni-app on them). `'alipay'`: `my.request`'s, also
+ * behind Taro's and uni-app's Alipay builds. `'baidu'`: `swan.request`'s (Taro's swan, uni-app's mp-baidu).
  */
-export type MiniProgramPlatform = 'wechat' | 'alipay'
+export type MiniProgramPlatform = 'wechat' | 'alipay' | 'baidu'
 
 /** The request options that ask a platform for the request headers and for the answer as bytes. */
 export interface ShapeFields {
@@ -18,8 +19,12 @@ export interface ShapeFields {
 
 /** How one platform is asked for a request and how its answer's body becomes bytes: each platform's rules in one place. */
 export interface RequestShape {
-  /** The options, beside url, method, data, timeout and the callbacks, that ask for `header` and an answer as bytes. */
-  fields(header: Record<string, string>): ShapeFields
+  /**
+   * The options, beside url, method, data, timeout and the callbacks, that ask for `header` and an answer
+   * as bytes. Throws a `FunctionsRequestError` for a body `data` the platform cannot send: the request then
+   * fails before anything is sent (a transport that throws fails its request).
+   */
+  fields(header: Record<string, string>, data: unknown): ShapeFields
   /** The body's bytes, from whatever the platform put in `data`. */
   bytes(data: unknown): ArrayBuffer
   /** Whether the platform's task can deliver the body in pieces (`enableChunked`). */
@@ -60,6 +65,30 @@ export const ALIPAY_SHAPE: RequestShape = {
   canChunk: false,
 }
 
+/**
+ * `swan.request` sends text only (its `data` is an object or a string, anything else is turned into a
+ * string: an ArrayBuffer would arrive as "{}"), so a binary body is refused; its `dataType` values are
+ * `'json'` and `'string'`. No `enableChunked`.
+ */
+export const BAIDU_SHAPE: RequestShape = {
+  fields(header, data) {
+    if (tag(data) == '[object ArrayBuffer]') {
+      throw new FunctionsRequestError(
+        'swan.request (Baidu) sends text only: send bytes as base64 in JSON, or upload them with swan.uploadFile',
+      )
+    }
+    return { header, dataType: 'string', responseType: 'arraybuffer' }
+  },
+  bytes: bytesOf,
+  canChunk: false,
+}
+
+const SHAPES: Record<MiniProgramPlatform, RequestShape> = { wechat: WECHAT_SHAPE, alipay: ALIPAY_SHAPE, baidu: BAIDU_SHAPE }
+
 /** The shape of a platform named in `miniProgramTransport`'s options; `undefined` for a name it does not know. */
 export const shapeOf = (platform: string | undefined): RequestShape | undefined =>
-  platform == null || platform == 'wechat' ? WECHAT_SHAPE : platform == 'alipay' ? ALIPAY_SHAPE : undefined
+  platform == null
+    ? WECHAT_SHAPE
+    : Object.prototype.hasOwnProperty.call(SHAPES, platform)
+      ? SHAPES[platform as MiniProgramPlatform]
+      : undefined

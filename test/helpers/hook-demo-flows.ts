@@ -46,7 +46,11 @@ export function hookFlows(context: () => { gw: any; driver: HookDriver }) {
     const page = await context().driver.open(name)
     let left = false
     try {
-      await steps(Object.assign({}, page, { leave: () => ((left = true), page.leave()) }))
+      const leave = () => {
+        left = true
+        return page.leave()
+      }
+      await steps(Object.assign({}, page, { leave }))
     } finally {
       if (!left) await page.leave()
     }

@@ -33,9 +33,11 @@ function setPath(target, key, value) {
 
 /**
  * @param {string} dir the build's root (where app.json is)
- * @param {{ wx: any }} options a fake `wx` (test/helpers/fake-wx/)
+ * @param {{ wx: any, global?: string, template?: string }} options a fake `wx` (test/helpers/fake-wx/);
+ *   for the platforms that copied WeChat's page model, the name it goes by (`'tt'`, `'qq'`, `'swan'`) and
+ *   the extension of their templates (`'.ttml'`, `'.qml'`, `'.swan'`)
  */
-function loadMiniProgram(dir, { wx }) {
+function loadMiniProgram(dir, { wx, global = 'wx', template = '.wxml' }) {
   const appJson = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8'))
   const definitions = {}
   const pages = []
@@ -43,7 +45,7 @@ function loadMiniProgram(dir, { wx }) {
   let loading
 
   const context = vm.createContext({
-    wx,
+    [global]: wx,
     console,
     setTimeout: timers.setTimeout,
     clearTimeout: timers.clearTimeout,
@@ -91,7 +93,7 @@ function loadMiniProgram(dir, { wx }) {
     const definition = definitions[route]
     if (!definition) throw new Error(`no page ${route}`)
     const { options, component } = definition
-    const wxml = fs.readFileSync(path.join(dir, route + '.wxml'), 'utf8')
+    const wxml = fs.readFileSync(path.join(dir, route + template), 'utf8')
     const lifetimes = Object.assign({}, component ? options : {}, options.lifetimes)
     const call = (hook, ...args) => typeof hook == 'function' && hook.apply(page, args)
     const page = {
@@ -122,7 +124,7 @@ function loadMiniProgram(dir, { wx }) {
     /** The data key a `{{key}}` in the element with this id shows, or its `bind<event>` names. */
     const binding = (id, attribute) => {
       const element = new RegExp(`<[\\w-]+[^>]*\\sid="${id}"[^>]*>`).exec(wxml)
-      if (!element) throw new Error(`no element #${id} in ${route}.wxml`)
+      if (!element) throw new Error(`no element #${id} in ${route}${template}`)
       if (!attribute) {
         const text = new RegExp(`\\sid="${id}"[^>]*>\\{\\{([\\w.\\[\\]]+)\\}\\}<`).exec(wxml)
         if (!text) throw new Error(`#${id} shows no {{binding}}`)

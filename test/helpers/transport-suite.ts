@@ -43,6 +43,8 @@ export interface TransportLimits {
   allowOrigin?(origin: string): void
   /** Whether a cancelled call also aborts the request the server sees; default true. */
   cancelReachesServer?: boolean
+  /** The platform sends text bodies only (swan.request): a binary body must be refused before anything is sent. */
+  textBodiesOnly?: boolean
 }
 
 export function describeTransport(label: string, makeTransport: () => Transport, limits: TransportLimits = {}) {
@@ -126,12 +128,22 @@ export function describeTransport(label: string, makeTransport: () => Transport,
       expect(data.method).toBe(method)
     })
 
-    it('sends binary bodies as their exact bytes and gets binary answers back as ArrayBuffers', async () => {
+    const binaryBodies = limits.textBodiesOnly
+      ? 'refuses binary bodies (INVALID_REQUEST, nothing sent) and gets binary answers back as ArrayBuffers'
+      : 'sends binary bodies as their exact bytes and gets binary answers back as ArrayBuffers'
+    it(binaryBodies, async () => {
       const bytes = new Uint8Array(1024).map((_, i) => (i * 7) & 255)
-      const { data } = await client().invoke('binary', { body: bytes.subarray(3, 1000) })
-      expect(data).toBeInstanceOf(ArrayBuffer)
-      expect(Buffer.from(data).equals(Buffer.from(bytes.subarray(3, 1000)))).toBe(true)
-      expect(fnRequests('binary')[0].headers['content-type']).toBe('application/octet-stream')
+      const { data, error } = await client().invoke('binary', { body: bytes.subarray(3, 1000) })
+      if (limits.textBodiesOnly) {
+        expect(data).toBeNull()
+        expect(error).toBeInstanceOf(FunctionsRequestError)
+        expect(error!.code).toBe('INVALID_REQUEST')
+        expect(fnRequests('binary')).toHaveLength(0)
+      } else {
+        expect(data).toBeInstanceOf(ArrayBuffer)
+        expect(Buffer.from(data).equals(Buffer.from(bytes.subarray(3, 1000)))).toBe(true)
+        expect(fnRequests('binary')[0].headers['content-type']).toBe('application/octet-stream')
+      }
       const png = await client().invoke('binary?size=300&type=image/png', { method: 'GET' })
       expect(new Uint8Array(png.data)[299]).toBe(299 & 255)
       expect(png.data.byteLength).toBe(300)

@@ -32,6 +32,8 @@ const { installUi } = require('./ui')
  * @param {object} [options]
  * @param {string[]} [options.allowedDomains] `host[:port]` list; other hosts fail
  *   with `request:fail url not in domain list` (errno 600002) and no network I/O.
+ * @param {'wx' | 'qq' | 'jd' | 'tt' | 'swan'} [options.platform] whose request to follow where the copies of
+ *   wx.request differ from it (see PLATFORMS in ./request.js); default 'wx'.
  * @param {boolean} [options.noChunked] emulate an old base library, or the PC client: `enableChunked` is
  *   accepted but no chunk is ever delivered; the whole body comes in `success`.
  * @param {number} [options.mergeChunks] deliver every N network pieces as one `onChunkReceived` event

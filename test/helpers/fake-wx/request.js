@@ -14,11 +14,26 @@ const DEFAULT_TIMEOUT = 60000
 const FORM = 'application/x-www-form-urlencoded'
 
 /**
+ * Where the platforms that copied wx.request differ from it, as their docs say (`options.platform`).
+ * `chunks`: the task has onHeadersReceived/onChunkReceived and `enableChunked` is an option (none of the
+ * others documents it). `bufferData`: `data` may be an ArrayBuffer (swan.request takes an object or a
+ * string and turns anything else into a string). `errorNumber`: the field a failure's number is in.
+ */
+const PLATFORMS = {
+  wx: { chunks: true, bufferData: true, errorNumber: 'errno' },
+  qq: { chunks: false, bufferData: true, errorNumber: 'errno' },
+  jd: { chunks: false, bufferData: true, errorNumber: 'errno' },
+  tt: { chunks: false, bufferData: true, errorNumber: 'errNo' },
+  swan: { chunks: false, bufferData: false, errorNumber: 'errCode' },
+}
+
+/**
  * Adds `wx.request`. `active` holds a cut function per request in flight (for `__interrupt`); `agents`
  * are the http/https agents (keepAlive as the options say).
  */
 function installRequest(wx, { options, active, agents, safeCall }) {
   const allowed = options.allowedDomains ? options.allowedDomains.map((d) => String(d).toLowerCase()) : null
+  const platform = PLATFORMS[options.platform || 'wx']
 
   /**
    * @param {object} opts see WeChat `wx.request`
@@ -30,7 +45,7 @@ function installRequest(wx, { options, active, agents, safeCall }) {
     const method = (typeof o.method === 'string' && o.method ? o.method : 'GET').toUpperCase()
     const dataType = o.dataType === undefined ? 'json' : o.dataType
     const responseType = o.responseType === undefined ? 'text' : o.responseType
-    const chunked = !!o.enableChunked && !options.noChunked
+    const chunked = platform.chunks && !!o.enableChunked && !options.noChunked
     const timeout = typeof o.timeout === 'number' && o.timeout > 0 ? o.timeout : DEFAULT_TIMEOUT
     const callerHeader = o.header && typeof o.header === 'object' ? Object.assign({}, o.header) : {}
 
@@ -68,7 +83,7 @@ function installRequest(wx, { options, active, agents, safeCall }) {
         safeCall(o.complete, result)
       })
     }
-    const fail = (errMsg, errno) => finish(false, errno === undefined ? { errMsg } : { errMsg, errno })
+    const fail = (errMsg, errno) => finish(false, errno === undefined ? { errMsg } : { errMsg, [platform.errorNumber]: errno })
     const interrupt = () => {
       if (req) req.destroy()
       fail('request:fail interrupted')
@@ -86,18 +101,22 @@ function installRequest(wx, { options, active, agents, safeCall }) {
         if (req) req.destroy()
         fail('request:fail abort', 1)
       },
-      onHeadersReceived(fn) {
-        if (typeof fn === 'function') headerListeners.push(fn)
-      },
-      offHeadersReceived(fn) {
-        remove(headerListeners, fn)
-      },
-      onChunkReceived(fn) {
-        if (typeof fn === 'function') chunkListeners.push(fn)
-      },
-      offChunkReceived(fn) {
-        remove(chunkListeners, fn)
-      },
+    }
+    if (platform.chunks) {
+      Object.assign(task, {
+        onHeadersReceived(fn) {
+          if (typeof fn === 'function') headerListeners.push(fn)
+        },
+        offHeadersReceived(fn) {
+          remove(headerListeners, fn)
+        },
+        onChunkReceived(fn) {
+          if (typeof fn === 'function') chunkListeners.push(fn)
+        },
+        offChunkReceived(fn) {
+          remove(chunkListeners, fn)
+        },
+      })
     }
 
     // --- validation (no network I/O on failure) ---
@@ -136,7 +155,8 @@ function installRequest(wx, { options, active, agents, safeCall }) {
     let body = null
     const data = o.data
     if (data !== undefined && data !== null) {
-      if (isArrayBuffer(data)) body = Buffer.from(data)
+      if (isArrayBuffer(data) && !platform.bufferData) body = Buffer.from(JSON.stringify(data), 'utf8')
+      else if (isArrayBuffer(data)) body = Buffer.from(data)
       else if (typeof data === 'string') body = Buffer.from(data, 'utf8')
       else if (typeof data === 'object' && (method === 'GET' || method === 'HEAD')) {
         const qs = encodeQuery(data)
