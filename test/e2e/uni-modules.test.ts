@@ -7,6 +7,7 @@ import { execFile } from 'child_process'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import { withH5Page } from '../helpers/h5-calls'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -14,11 +15,7 @@ const { createWx } = require('../helpers/fake-wx')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { loadMiniProgram } = require('../helpers/mini-program-app')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { launchChromium } = require('../helpers/chromium')
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { build } = require('../../scripts/demo-uniapp')
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { serveStatic } = require('../../scripts/static-server')
 
 jest.setTimeout(180000)
 
@@ -100,26 +97,10 @@ describe('copied into a uni-app project and built', () => {
     expect(wx.__requests.filter((request: any) => request.url.includes('/functions/v1/')).length).toBe(3)
   })
 
-  it('H5, in Chromium: the same calls', async () => {
-    const site = await serveStatic(h5)
-    const browser = await launchChromium()
-    try {
-      const page = await browser.context.newPage()
-      const pageErrors: string[] = []
-      page.on('pageerror', (error: Error) => pageErrors.push(String(error)))
-      await page.goto(`${site.url}/`)
-      const press = async (button: string, output: string) => {
-        await page.click(`#${button}`)
-        await page.waitForFunction((selector: string) => document.querySelector(selector)?.textContent, `#${output}`)
-        return page.textContent(`#${output}`)
-      }
+  it('H5, in Chromium: the same calls', () =>
+    withH5Page(h5, async (press) => {
       expect(await press('run-options', 'options')).toBe('Hello uni_modules!')
       expect(await press('run-global', 'global')).toBe('Hello uni.$functions!')
       expect(await press('run-error', 'error')).toBe('FunctionsHttpError 418')
-      expect(pageErrors).toEqual([])
-    } finally {
-      await browser.close()
-      await site.close()
-    }
-  })
+    }))
 })

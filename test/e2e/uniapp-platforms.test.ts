@@ -5,6 +5,7 @@
 // `qq` doing real HTTP, and H5 in Chromium, against the repo's gateway.
 import { existsSync, readFileSync, rmSync } from 'fs'
 import { join } from 'path'
+import { withH5Page } from '../helpers/h5-calls'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -12,11 +13,7 @@ const { createWx } = require('../helpers/fake-wx')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { loadMiniProgram } = require('../helpers/mini-program-app')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { launchChromium } = require('../helpers/chromium')
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { build } = require('../../scripts/demo-uniapp')
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { serveStatic } = require('../../scripts/static-server')
 
 jest.setTimeout(300000)
 
@@ -80,25 +77,9 @@ it('mp-qq, run under Node over a QQ-shaped qq.request: this.$functions, uni.$fun
   ])
 })
 
-it('H5, in Chromium: the same calls', async () => {
-  const site = await serveStatic(out.h5)
-  const browser = await launchChromium()
-  try {
-    const page = await browser.context.newPage()
-    const pageErrors: string[] = []
-    page.on('pageerror', (error: Error) => pageErrors.push(String(error)))
-    await page.goto(`${site.url}/`)
-    const press = async (button: string, output: string) => {
-      await page.click(`#${button}`)
-      await page.waitForFunction((selector: string) => document.querySelector(selector)?.textContent, `#${output}`)
-      return page.textContent(`#${output}`)
-    }
+it('H5, in Chromium: the same calls', () =>
+  withH5Page(out.h5, async (press) => {
     expect(await press('run-options', 'options')).toBe('Hello uni-app!')
     expect(await press('run-global', 'global')).toBe('Hello uni.$functions!')
     expect(await press('run-error', 'error')).toBe('FunctionsHttpError 418')
-    expect(pageErrors).toEqual([])
-  } finally {
-    await browser.close()
-    await site.close()
-  }
-})
+  }))

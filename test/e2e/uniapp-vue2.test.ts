@@ -6,16 +6,13 @@ import { execFile } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import { type Press, withH5Page } from '../helpers/h5-calls'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startGateway } = require('../../gateway')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createWx } = require('../helpers/fake-wx')
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { loadMiniProgram } = require('../helpers/mini-program-app')
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { launchChromium } = require('../helpers/chromium')
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { serveStatic } = require('../../scripts/static-server')
 
 jest.setTimeout(180000)
 
@@ -54,7 +51,7 @@ afterAll(async () => {
 const last = (fn: string) => gw.requests.filter((request: any) => request.fn === fn && request.method !== 'OPTIONS').pop()
 
 /** The page's calls, as it shows them. */
-async function runCalls(press: (button: string, output: string) => Promise<string>) {
+async function runCalls(press: Press) {
   expect(await press('run-options', 'options')).toBe('Hello Vue 2!')
   expect(last('hello').headers.apikey).toBe(gw.anonKey)
   expect(last('hello').headers.authorization).toBe(`Bearer ${gw.anonKey}`)
@@ -78,22 +75,5 @@ it('mp-weixin, run under Node: this.$functions and uni.$functions, text, binary,
 })
 
 it('H5, in Chromium: the same calls', async () => {
-  const dir = await build('h5', join(out, 'h5'), gw)
-  const site = await serveStatic(dir)
-  const browser = await launchChromium()
-  try {
-    const page = await browser.context.newPage()
-    const pageErrors: string[] = []
-    page.on('pageerror', (error: Error) => pageErrors.push(String(error)))
-    await page.goto(`${site.url}/`)
-    await runCalls(async (button, output) => {
-      await page.click(`#${button}`)
-      await page.waitForFunction((selector: string) => document.querySelector(selector)?.textContent, `#${output}`)
-      return page.textContent(`#${output}`)
-    })
-    expect(pageErrors).toEqual([])
-  } finally {
-    await browser.close()
-    await site.close()
-  }
+  await withH5Page(await build('h5', join(out, 'h5'), gw), runCalls)
 })
