@@ -1,3 +1,4 @@
+import { bytesOfView } from './bytes'
 import { FunctionsRequestError } from './errors/FunctionsRequestError'
 import type { PlatformBody } from './transport'
 
@@ -21,7 +22,7 @@ export function encodeBody(body: unknown): EncodedBody {
   if (body instanceof ArrayBuffer) return { data: body, type: OCTET_STREAM }
   // functions-js sends a Uint8Array as {"0":97,…}; its bytes are what the caller meant.
   if (ArrayBuffer.isView(body)) {
-    return { data: body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer, type: OCTET_STREAM }
+    return { data: bytesOfView(body), type: OCTET_STREAM }
   }
   // Where the platform has them, Blob and FormData go to the transport untouched (fetch sends them
   // natively, adding the multipart boundary itself).

@@ -1,4 +1,5 @@
 import { onAbort, type AbortSignalLike } from '../abort'
+import { bytesOfView, isArrayBuffer } from '../bytes'
 import { HTTP_METHODS, type HttpMethod } from '../methods'
 import { createResponse } from '../response'
 import { cloudFunctionTransport } from '../transports/cloud-function'
@@ -46,9 +47,9 @@ function headerRecord(headers: RelayFetchHeaders | undefined): Record<string, st
 function bodyData(body: RelayFetchInit['body']): string | ArrayBuffer | undefined {
   if (body == null) return undefined
   if (typeof body == 'string') return body
-  if (Object.prototype.toString.call(body) == '[object ArrayBuffer]') return body as ArrayBuffer
+  if (isArrayBuffer(body)) return body
   const view = body as ArrayBufferView
-  if (view.buffer) return (view.buffer as ArrayBuffer).slice(view.byteOffset, view.byteOffset + view.byteLength)
+  if (view.buffer) return bytesOfView(view)
   throw new TypeError('cloudRelayFetch carries text and binary bodies only')
 }
 

@@ -1,4 +1,5 @@
 import { decodeBase64, encodeBase64 } from '../base64'
+import { isArrayBuffer } from '../bytes'
 import type { TransportFailureCode } from '../errors/codes'
 import { FunctionsRequestError } from '../errors/FunctionsRequestError'
 import { endOnce } from '../exchange'
@@ -89,8 +90,8 @@ function relayRequestOf(request: TransportOptions, maxBodyBytes: number): RelayR
   if (typeof data == 'string') {
     relayed.body = data
     size = encodeUtf8(data).byteLength
-  } else if (Object.prototype.toString.call(data) == '[object ArrayBuffer]') {
-    relayed.bodyBase64 = encodeBase64(data as ArrayBuffer)
+  } else if (isArrayBuffer(data)) {
+    relayed.bodyBase64 = encodeBase64(data)
     size = relayed.bodyBase64.length
   } else if (data != null) {
     return new FunctionsRequestError('cloudRelay carries text, JSON and ArrayBuffer bodies only')

@@ -1,3 +1,4 @@
+import { bytesOfView } from '../bytes'
 import { endOnce } from '../exchange'
 import type { AnswerHead, Transport } from '../transport'
 
@@ -49,8 +50,6 @@ function cancelBody(body: { getReader?(): BodyReader } | null | undefined) {
       .catch(() => undefined)
 }
 
-const sliceOf = (view: Uint8Array) => view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
-
 /**
  * HTTP over `fetch`, for H5, Node 18+ and tests. A body wanted in pieces (a stream) is read through its
  * `ReadableStream` where there is one; any other body whole. Only a request that a timer, a signal or a
@@ -88,7 +87,7 @@ export function fetchTransport(options: { fetch?: FetchLike } = {}): Transport {
           bodyReader.read().then(({ done, value }) => {
             if (result.ended() || cancelling) return
             if (done || !value) return answer(new ArrayBuffer(0))
-            deliver(sliceOf(value))
+            deliver(bytesOfView(value))
             return pump()
           })
         return pump()

@@ -1,4 +1,5 @@
 import { decodeBase64 } from '../base64'
+import { bytesOfView, isArrayBuffer } from '../bytes'
 import { FunctionsRequestError } from '../errors/FunctionsRequestError'
 import { encodeUtf8 } from '../utf8'
 
@@ -31,16 +32,12 @@ export interface RequestShape {
   canChunk: boolean
 }
 
-const tag = (value: unknown) => Object.prototype.toString.call(value)
-
 /** Bytes as the wx-shaped platforms (and the frameworks over them) hand them over. */
 function bytesOf(data: unknown): ArrayBuffer {
-  // Tag checks, not instanceof: platform bridges may hand over buffers from another realm.
-  if (tag(data) == '[object ArrayBuffer]') return data as ArrayBuffer
+  if (isArrayBuffer(data)) return data
   // uni-app's H5 request hands streamed chunks over as Uint8Array.
   const view = data as Uint8Array
-  if (view && tag(view.buffer) == '[object ArrayBuffer]')
-    return (view.buffer as ArrayBuffer).slice(view.byteOffset, view.byteOffset + view.byteLength)
+  if (view && isArrayBuffer(view.buffer)) return bytesOfView(view)
   // Some platforms ignore responseType and hand back text or already-parsed JSON.
   return encodeUtf8(data == null ? '' : typeof data == 'string' ? data : JSON.stringify(data))
 }
@@ -72,7 +69,7 @@ export const ALIPAY_SHAPE: RequestShape = {
  */
 export const BAIDU_SHAPE: RequestShape = {
   fields(header, data) {
-    if (tag(data) == '[object ArrayBuffer]') {
+    if (isArrayBuffer(data)) {
       throw new FunctionsRequestError(
         'swan.request (Baidu) sends text only: send bytes as base64 in JSON, or upload them with swan.uploadFile',
       )
